@@ -1,0 +1,108 @@
+/// Runs a rule pack over documents: every rule's matches become candidates, normalisers
+/// compute their attributes, and conflict resolution makes the output flat.
+///
+/// An annotator owns the pack's matchers, so one instance serves one thread; use
+/// ``RulePack/cloned()`` for another.
+public struct Annotator: Sendable {
+    /// The compiled rules.
+    public let pack: RulePack
+    /// The date relative expressions are resolved against; none by default.
+    public var referenceDate: CalendarDate?
+
+    /// Creates an annotator.
+    public init(pack: RulePack, referenceDate: CalendarDate? = nil) {
+        self.pack = pack
+        self.referenceDate = referenceDate
+    }
+
+    /// Annotates one document. A rule that fails on it (e.g. ICU's time limit) is reported
+    /// in ``AnnotatedDocument/errors`` and the other rules' spans are kept.
+    public func annotate(_ document: Document) -> AnnotatedDocument {
+        let (candidates, errors) = self.candidates(in: document)
+        let winners = ConflictResolver().resolve(candidates).winners
+        return AnnotatedDocument(document: document, spans: winners.map(\.span), errors: errors)
+    }
+
+    /// Every candidate of every rule in a document, with the verdict conflict resolution
+    /// gives it (rejected candidates included), for `wasim explain`.
+    public func explain(_ document: Document) -> (candidates: [Candidate], verdicts: [Verdict], errors: [String]) {
+        var rejected: [(Candidate, String)] = []
+        let (candidates, errors) = self.candidates(in: document, rejected: &rejected)
+        let verdicts = ConflictResolver().resolve(candidates).verdicts
+        return (candidates + rejected.map(\.0), verdicts + rejected.map { .rejected($0.1) }, errors)
+    }
+
+    /// The candidates of every rule, and an error message for every rule that failed.
+    public func candidates(in document: Document) -> ([Candidate], [String]) {
+        var rejected: [(Candidate, String)] = []
+        return candidates(in: document, rejected: &rejected)
+    }
+
+    private func candidates(in document: Document, rejected: inout [(Candidate, String)]) -> ([Candidate], [String]) {
+        var candidates: [Candidate] = []
+        var errors: [String] = []
+        for (index, rule) in pack.rules.enumerated() {
+            let groupNumbers = [rule.spanGroup] + rule.groups.map(\.number)
+            do {
+                try rule.regex.forEachMatch(in: document.utf16, groups: groupNumbers) { ranges in
+                    guard let spanRange = ranges[0], !spanRange.isEmpty else { return true }
+                    let start = document.offsets.codePoint(atUTF16: spanRange.lowerBound)
+                    let end = document.offsets.codePoint(atUTF16: spanRange.upperBound)
+                    var candidate = Candidate(
+                        ruleIndex: index, rule: rule.name,
+                        label: rule.isBlocker ? rule.blockedLabels.joined(separator: ",") : rule.label,
+                        priority: rule.priority, order: rule.order, isBlocker: rule.isBlocker,
+                        start: start, end: end, text: text(document, spanRange), attributes: [:])
+                    if rule.isBlocker {
+                        candidates.append(candidate)
+                        return true
+                    }
+                    var groups: [String: String] = [:]
+                    for (slot, group) in rule.groups.enumerated() {
+                        if let range = ranges[slot + 1] { groups[group.name] = text(document, range) }
+                    }
+                    switch attributes(of: rule, text: candidate.text, groups: groups) {
+                    case .attributes(let attributes):
+                        candidate.attributes = attributes
+                        candidates.append(candidate)
+                    case .reject(let reason):
+                        rejected.append((candidate, reason))
+                    }
+                    return true
+                }
+            } catch {
+                let what = error.isTimeOut ? "exceeded the ICU time limit" : "failed (\(error.name))"
+                errors.append("rule `\(rule.name)` (\(rule.location)) \(what) on document `\(document.id)`")
+            }
+        }
+        return (candidates, errors)
+    }
+
+    private func text(_ document: Document, _ range: Range<Int>) -> String {
+        String(decoding: document.utf16[range], as: UTF16.self)
+    }
+
+    /// Declared attributes first, then each normaliser in turn.
+    func attributes(of rule: CompiledRule, text: String, groups: [String: String]) -> NormalizerOutcome {
+        var match = RuleMatch(text: text, groups: groups, referenceDate: referenceDate, lexicons: rule.lexicons)
+        for attribute in rule.attributes {
+            switch attribute.value {
+            case .constant(let value):
+                match.attributes[attribute.key] = value
+            case .group(let group):
+                if let value = groups[group] { match.attributes[attribute.key] = value }
+            case .lexiconAttribute(let group, let key):
+                if let groupText = groups[group], let value = match.lexiconAttributes(of: groupText)?[key] {
+                    match.attributes[attribute.key] = value
+                }
+            }
+        }
+        for normalizer in rule.normalizers {
+            switch normalizer.normalize(match) {
+            case .attributes(let computed): match.attributes.merge(computed) { _, new in new }
+            case .reject(let reason): return .reject(reason)
+            }
+        }
+        return .attributes(match.attributes)
+    }
+}
