@@ -28,9 +28,14 @@ public struct LineReader: Sequence, IteratorProtocol {
                 defer { buffer.removeAll() }
                 return buffer.last == 0x0D ? Data(buffer.dropLast()) : Data(buffer)
             }
-            let chunk = (try? handle.read(upToCount: chunkSize)) ?? nil
-            if let chunk, !chunk.isEmpty {
-                buffer.append(chunk)
+            // read(2) returns what is there now, so a pipe's lines are seen as they arrive
+            // (FileHandle.read(upToCount:) would wait for a whole chunk).
+            var chunk = [UInt8](repeating: 0, count: chunkSize)
+            let count = chunk.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, chunkSize) }
+            if count > 0 {
+                buffer.append(contentsOf: chunk[0..<count])
+            } else if count < 0 && errno == EINTR {
+                continue
             } else {
                 atEnd = true
             }
