@@ -12,13 +12,15 @@ public enum ArabicScript {
 
     /// The ICU set of optional marks: harakat (U+064B–U+0652), superscript alef (U+0670) and
     /// tatweel (U+0640).
-    public static let optionalMarksClass = "[\\u064B-\\u0652\\u0670\\u0640]"
+    /// Written with literal characters, not `\\u` escapes: ICU counts an escape's characters
+    /// differently in its error offsets, and generated text must not shift them.
+    public static let optionalMarksClass = "[\u{064B}-\u{0652}\u{0670}\u{0640}]"
 
     /// The proclitics written before a word (و ف ب ك ل), as an ICU lookbehind that accepts
     /// the start of a word: nothing or a non-word character, then optionally و/ف, then
     /// optionally ب/ل/ك, each optionally followed by tatweel (`بـ`).
     public static let wordStartWithProclitics =
-        "(?<=(?:^|\\W)(?:[\\u0648\\u0641]\\u0640{0,3})?(?:[\\u0628\\u0644\\u0643]\\u0640{0,3})?)"
+        "(?<=(?:^|\\W)(?:[\u{0648}\u{0641}]\u{0640}{0,3})?(?:[\u{0628}\u{0644}\u{0643}]\u{0640}{0,3})?)"
 
     /// The start of a word with no proclitic allowed.
     public static let wordStart = "(?<!\\w)"
@@ -28,7 +30,7 @@ public enum ArabicScript {
 
     /// The definite article's alef when the article may have merged with a preceding ل
     /// (`للمغرب` → `لمغرب`): either an alef, or nothing when a ل precedes and a ل follows.
-    public static let articleAlef = "(?:[\\u0627\\u0623\\u0625\\u0622\\u0671]|(?<=\\u0644)(?=\\u0644))"
+    public static let articleAlef = "(?:[\u{0627}\u{0623}\u{0625}\u{0622}\u{0671}]|(?<=\u{0644})(?=\u{0644}))"
 
     private static let variantOf: [Unicode.Scalar: Int] = {
         var map: [Unicode.Scalar: Int] = [:]

@@ -41,7 +41,7 @@ struct PatternTranslator {
         let scalars = Array(source.text.unicodeScalars)
         var index = 0
         var spanStart = atSpanStart && emitter.options.proclitics
-        var groupStack: [Bool] = []
+        var groupStack: [(spanStart: Bool, location: SourceLocation?)] = []
         let initialSpanStart = spanStart
 
         func location(_ offset: Int) -> SourceLocation? { source.location(at: offset) }
@@ -144,7 +144,7 @@ struct PatternTranslator {
                 builder.emit(lexiconCache.pattern(for: lexicon, emitter: emitter, articleMayMerge: spanStart), from: here)
                 spanStart = false
             case "(":
-                groupStack.append(spanStart)
+                groupStack.append((spanStart, here))
                 if index + 2 < scalars.count, scalars[index + 1] == "?", scalars[index + 2] == "<",
                    index + 3 < scalars.count, scalars[index + 3].isASCIILetter {
                     var cursor = index + 3
@@ -180,7 +180,7 @@ struct PatternTranslator {
                 }
             case "|":
                 builder.emit("|", from: here)
-                spanStart = groupStack.last ?? initialSpanStart
+                spanStart = groupStack.last?.spanStart ?? initialSpanStart
                 index += 1
             case ")":
                 builder.emit(")", from: here)
@@ -204,6 +204,9 @@ struct PatternTranslator {
                 spanStart = false
                 index += 1
             }
+        }
+        for unclosed in groupStack {
+            diagnostics.append(.error("`(` is never closed", at: unclosed.location))
         }
         return builder
     }

@@ -40,7 +40,7 @@ public struct RuleCompiler {
             diagnostics += translator.diagnostics
             if translator.diagnostics.isEmpty, case .failure(let error) = openRegex(builder.pattern) {
                 diagnostics.append(.error("invalid pattern in macro `\(macro.name)`: \(error.error.name)",
-                                          at: builder.origin(at: error.offset) ?? macro.location))
+                                          at: builder.origin(at: max(0, error.offset - 1)) ?? macro.location))
             }
         }
 
@@ -118,7 +118,7 @@ public struct RuleCompiler {
         case .failure(let error):
             diagnostics.append(.error(
                 "invalid pattern in rule `\(declaration.name)`: ICU says \(error.error.name)",
-                at: builder.origin(at: error.offset) ?? here))
+                at: builder.origin(at: max(0, error.offset - 1)) ?? here))
             return nil
         }
         do {

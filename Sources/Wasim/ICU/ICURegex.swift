@@ -17,8 +17,8 @@ public struct ICUError: Error, Sendable, Equatable, CustomStringConvertible {
 public struct ICUPatternError: Error, Sendable, Equatable {
     /// ICU's status.
     public let error: ICUError
-    /// Code-point offset of the error in the pattern (ICU reports a line and a column; the
-    /// patterns compiled here have one line).
+    /// Code-point offset in the pattern just after the construct ICU rejects (ICU reports a
+    /// line and a column; the patterns compiled here have one line).
     public let offset: Int
 }
 

@@ -101,7 +101,7 @@ private struct ParseState {
         case "lexicon":
             guard let name = expectName(&scanner, line: line, what: "lexicon") else { return }
             if scanner.consume("from") {
-                let pathColumn = scanner.column
+                let pathColumn = scanner.nextColumn()
                 guard let path = scanner.quoted(), !path.isEmpty else {
                     error("expected a quoted file path after `from`", line, pathColumn)
                     return
@@ -130,7 +130,7 @@ private struct ParseState {
                 }
             }
             let isBlocker = keyword.text == "block"
-            if !isBlocker && labels.count != 1 {
+            if !isBlocker && labels.count != 1 && !diagnostics.contains(where: { $0.location?.line == line }) {
                 error("a rule needs exactly one label: `rule \(name) LABEL`", line, scanner.column)
             }
             rule = RuleDeclaration(
@@ -177,7 +177,7 @@ private struct ParseState {
             appendPattern(rest.text, to: clause, at: location(line, rest.column))
             continuation = (clause, indent)
         case "priority":
-            let valueColumn = scanner.column
+            let valueColumn = scanner.nextColumn()
             guard let word = scanner.word(), let value = Int(word.text) else {
                 error("`priority` takes a whole number", line, valueColumn)
                 return
@@ -186,7 +186,7 @@ private struct ParseState {
         case "attr":
             parseAttribute(&scanner, line: line, keywordColumn: keyword.column)
         case "normalize", "normalise":
-            let nameColumn = scanner.column
+            let nameColumn = scanner.nextColumn()
             guard let word = scanner.word(), word.text.isIdentifier else {
                 error("`normalize` takes a normaliser name, e.g. `normalize date`", line, nameColumn)
                 return
@@ -223,7 +223,7 @@ private struct ParseState {
     }
 
     mutating func parseAttribute(_ scanner: inout WordScanner, line: Int, keywordColumn: Int) {
-        let keyColumn = scanner.column
+        let keyColumn = scanner.nextColumn()
         guard let key = scanner.word(until: "="), key.text.isIdentifier else {
             error("`attr` takes `KEY = VALUE`", line, keyColumn)
             return
@@ -232,7 +232,7 @@ private struct ParseState {
             error("expected `=` after the attribute key", line, scanner.column)
             return
         }
-        let valueColumn = scanner.column
+        let valueColumn = scanner.nextColumn()
         let value: AttributeDeclaration.Value
         if scanner.peek == "\"" {
             guard let quoted = scanner.quoted() else {
@@ -261,7 +261,7 @@ private struct ParseState {
     }
 
     mutating func parseExample(_ scanner: inout WordScanner, positive: Bool, line: Int, keywordColumn: Int) {
-        let textColumn = scanner.column
+        let textColumn = scanner.nextColumn()
         guard let text = scanner.quoted() else {
             error("`\(positive ? "example" : "counter")` takes a quoted text", line, textColumn)
             return
@@ -270,7 +270,7 @@ private struct ParseState {
         if positive {
             var span = text
             if scanner.consume("->") {
-                let spanColumn = scanner.column
+                let spanColumn = scanner.nextColumn()
                 guard let quoted = scanner.quoted() else {
                     error("expected the quoted span text after `->`", line, spanColumn)
                     return
@@ -279,7 +279,7 @@ private struct ParseState {
             }
             var attributes: [String: String] = [:]
             while !scanner.atEnd {
-                let pairColumn = scanner.column
+                let pairColumn = scanner.nextColumn()
                 guard let key = scanner.word(until: "="), scanner.consume("=") else {
                     error("expected `key=value` attributes after the example", line, pairColumn)
                     return
@@ -321,6 +321,12 @@ struct WordScanner {
 
     /// The column of the next unread character.
     var column: Int { firstColumn + index }
+
+    /// The column of the next word, after any spaces.
+    mutating func nextColumn() -> Int {
+        skipSpace()
+        return column
+    }
     var atEnd: Bool {
         var copy = self
         copy.skipSpace()
