@@ -32,6 +32,8 @@ public struct NumberNormalizer: Normalizer {
         var sawFraction = false
         var sawOther = false
         for token in match.text.split(whereSeparator: { $0.isWhitespace }) {
+            // A joining و written apart (`ثلاثمائة و خمسة`) adds nothing by itself.
+            if ArabicScript.foldedKey(token) == "\u{0648}" { continue }
             if let digits = Self.digitValue(token) {
                 current += digits
                 lastType = "digits"
