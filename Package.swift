@@ -25,7 +25,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WasimTests",
-            dependencies: ["Wasim"],
+            dependencies: ["Wasim", "wasim"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,0 +1,127 @@
+import Foundation
+import XCTest
+
+/// Runs the built `wasim` binary the way users do.
+final class CommandLineTests: XCTestCase {
+    private var binary: URL { Bundle.main.bundleURL.appendingPathComponent("wasim") }
+
+    private let rules = """
+        lexicon MONTH = ماي
+        rule month_year DATE
+          pattern (?<month>@MONTH) \\s+ (?<year>\\d{4})
+          normalize date
+          example "في ماي 2022" -> "ماي 2022" value=2022
+        rule three NUMBER
+          pattern ثلاثة
+        """
+
+    private func writeRules(_ text: String) -> String {
+        let path = (temporaryDirectory() as NSString).appendingPathComponent("r.wasim")
+        try! text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Runs the binary to completion with a deadline.
+    private func run(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let output = Pipe(), error = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    func testAnnotateStdinStreamsOneLinePerDocumentBeforeInputEnds() throws {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = ["annotate", "--rules", writeRules(rules), "-"]
+        let output = Pipe(), input = Pipe()
+        process.standardOutput = output
+        process.standardInput = input
+        process.standardError = Pipe()
+        try process.run()
+        defer { process.terminate() }
+        input.fileHandleForWriting.write(Data("{\"id\":\"a\",\"text\":\"😀 في ماي 2022\"}\n".utf8))
+
+        // The answer must arrive while standard input is still open: if it waited for the end
+        // of input, the watchdog would end the process and the line would be missing.
+        let watchdog = DispatchWorkItem { [process] in if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+        var buffer = Data()
+        while !buffer.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+        }
+        watchdog.cancel()
+        XCTAssertTrue(process.isRunning, "the first line came only after the process ended")
+        let firstLine = String(decoding: buffer, as: UTF8.self)
+        let json = try JSONSerialization.jsonObject(with: Data(firstLine.utf8)) as! [String: Any]
+        XCTAssertEqual(json["id"] as? String, "a")
+        let spans = json["spans"] as! [[String: Any]]
+        XCTAssertEqual(spans.count, 1)
+        XCTAssertEqual(spans[0]["start"] as? Int, 5)
+        XCTAssertEqual(spans[0]["end"] as? Int, 13)
+        XCTAssertEqual(spans[0]["rule"] as? String, "month_year")
+        XCTAssertEqual((spans[0]["attrs"] as? [String: String])?["value"], "2022")
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+    }
+
+    func testInvalidUTF8DocumentIsNamedAndTheOthersAreStillWritten() throws {
+        let directory = temporaryDirectory()
+        try "ثلاثة أعضاء".write(toFile: directory + "/a.txt", atomically: true, encoding: .utf8)
+        try Data([0xD8, 0xA7, 0xFF, 0x0A]).write(to: URL(fileURLWithPath: directory + "/b.txt"))
+        try "في ماي 2022".write(toFile: directory + "/c.txt", atomically: true, encoding: .utf8)
+        let result = try run(["annotate", "--rules", writeRules(rules), directory])
+        XCTAssertEqual(result.status, 1)
+        let ids = result.out.split(separator: "\n").map { line in
+            (try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any])["id"] as! String
+        }
+        XCTAssertEqual(ids, ["a", "c"])
+        XCTAssertTrue(result.err.contains("b.txt:1:2: error: invalid UTF-8"), result.err)
+    }
+
+    func testBadJSONLineIsNamedByLine() throws {
+        let input = Data("{\"id\":\"x\",\"text\":\"ثلاثة\"}\nnot json\n{\"id\":\"z\",\"text\":\"ماي 2020\"}\n".utf8)
+        let result = try run(["annotate", "--rules", writeRules(rules), "-"], stdin: input)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.out.split(separator: "\n").count, 2)
+        XCTAssertTrue(result.err.contains("<stdin>:2:1: error: invalid JSON"), result.err)
+    }
+
+    func testCheckPrintsEachErrorWithACaret() throws {
+        let path = writeRules("rule a DATE\n  pattern {NOPE}\nrule b DATE\n  pattern (x\n")
+        let result = try run(["check", "--rules", path])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.err.contains("\(path):2:11: error: unknown macro `NOPE`\n    pattern {NOPE}\n            ^"), result.err)
+        XCTAssertTrue(result.err.contains("\(path):4:"), result.err)
+        XCTAssertTrue(result.err.contains("2 errors"), result.err)
+    }
+
+    func testCompileJSONListsEveryRuleWithItsPattern() throws {
+        let result = try run(["compile", "--json", "--rules", writeRules(rules)])
+        XCTAssertEqual(result.status, 0, result.err)
+        let list = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [[String: String]]
+        XCTAssertEqual(list.map { $0["rule"]! }, ["month_year", "three"])
+        XCTAssertEqual(list.map { $0["label"]! }, ["DATE", "NUMBER"])
+        XCTAssertTrue(list[1]["pattern"]!.contains("ث"))
+    }
+
+    func testTestCommandReportsFailingExamplesWithTheirLine() throws {
+        let failing = rules + "\n  example \"ثلاثة\" -> \"ثلاثة\" value=4\n"
+        let result = try run(["test", "--rules", writeRules(failing)])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.out.contains(":8:3: error:"), result.out)
+        XCTAssertTrue(result.out.hasSuffix("1 passed, 1 failed\n"), result.out)
+    }
+}
