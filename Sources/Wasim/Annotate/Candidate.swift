@@ -27,6 +27,9 @@ public struct Candidate: Sendable, Hashable {
     /// True when the two candidates share a code point.
     public func overlaps(_ other: Candidate) -> Bool { start < other.end && other.start < end }
 
+    /// True when `other` lies within this candidate.
+    public func contains(_ other: Candidate) -> Bool { start <= other.start && other.end <= end }
+
     /// The span this candidate becomes when it wins.
     public var span: Span {
         Span(start: start, end: end, label: label, text: text, rule: rule, attributes: attributes)
@@ -60,7 +63,8 @@ public enum Verdict: Sendable, Hashable, CustomStringConvertible {
 /// Resolves overlapping candidates into flat output, as the guidelines require.
 ///
 /// Blockers go first: a blocker's match removes every candidate of a label it blocks that
-/// overlaps it and has no higher priority. Then candidates are taken greedily in this order:
+/// lies within it and has no higher priority (so `المملكة` as a description blocks a rule's
+/// `المملكة` but not the longer place name `المملكة المغربية`). Then candidates are taken greedily in this order:
 /// higher priority, then the longer span, then the earlier start, then the rule earlier in
 /// file order; a candidate that overlaps one already taken is dropped.
 public struct ConflictResolver {
@@ -77,7 +81,7 @@ public struct ConflictResolver {
             let candidate = candidates[index]
             guard let blocker = blockers.first(where: { blockerIndex in
                 let blocker = candidates[blockerIndex]
-                return blocker.overlaps(candidate) && blocker.priority >= candidate.priority
+                return blocker.contains(candidate) && blocker.priority >= candidate.priority
                     && (blocker.label.isEmpty || blocker.label == candidate.label || blockedLabelsMatch(blocker, candidate))
             }) else { return false }
             verdicts[index] = .blocked(by: candidates[blocker].rule)

@@ -116,11 +116,15 @@ public struct DateNormalizer: Normalizer {
     }
 
     private func relativeValue(_ facts: [String: String], day: Int?, month: Int?, reference: CalendarDate) -> String? {
-        if let month {
-            guard let day else { return CalendarDate.format(year: reference.year, month: month) }
-            return CalendarDate(year: reference.year, month: month, day: day)?.description
-        }
         let offset = facts["offset"].flatMap { Int($0) } ?? 0
+        if let month {
+            // `مارس الماضي`: the last March before the reference month; `المقبل`: the next one.
+            var year = reference.year
+            if offset < 0, month >= reference.month { year -= 1 }
+            if offset > 0, month <= reference.month { year += 1 }
+            guard let day else { return CalendarDate.format(year: year, month: month) }
+            return CalendarDate(year: year, month: month, day: day)?.description
+        }
         if let weekday = facts["weekday"].flatMap({ Int($0) }) {
             var delta = weekday - reference.weekday
             switch offset {

@@ -51,7 +51,8 @@ public struct ExampleRunner {
         if span.rule != rule.name {
             return "\(rule.label) \"\(expected.span)\" came from `\(span.rule ?? "?")`, not from `\(rule.name)`"
         }
-        for (key, value) in expected.attributes.sorted(by: { $0.key < $1.key }) where span.attributes[key] != value {
+        // `key=(none)` asserts that the span has no such attribute.
+        for (key, value) in expected.attributes.sorted(by: { $0.key < $1.key }) where (span.attributes[key] ?? "(none)") != value {
             return "\(rule.label) \"\(expected.span)\": expected \(key)=\(value), got \(key)=\(span.attributes[key] ?? "(none)")"
         }
         return nil

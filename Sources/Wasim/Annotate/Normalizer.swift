@@ -50,7 +50,10 @@ public protocol Normalizer: Sendable {
 public enum StandardNormalizers {
     /// By name.
     public static let all: [String: any Normalizer] = {
-        let list: [any Normalizer] = [DateNormalizer(), NumberNormalizer()]
+        let list: [any Normalizer] = [
+            DateNormalizer(), NumberNormalizer(), AmountNormalizer(name: "percent"), AmountNormalizer(name: "money"),
+            TimeNormalizer(),
+        ]
         return Dictionary(uniqueKeysWithValues: list.map { ($0.name, $0) })
     }()
 }

@@ -16,6 +16,9 @@ import Foundation
 ///
 /// Kind: `ordinal` when any word is an ordinal, `fraction` for a lone fraction below one,
 /// `cardinal` otherwise. Digits may carry a decimal point or comma (`1,5 مليار`).
+///
+/// Rejected: a plural scale with nothing before it (`آلاف` is vague) and a word marked
+/// `alone=no` standing alone (`أحد` meaning "one of").
 public struct NumberNormalizer: Normalizer {
     /// `number`.
     public let name = "number"
@@ -31,10 +34,16 @@ public struct NumberNormalizer: Normalizer {
         var isOrdinal = false
         var sawFraction = false
         var sawOther = false
-        for token in match.text.split(whereSeparator: { $0.isWhitespace }) {
+        var words = 0
+        var sawDigits = false
+        var loneWordMeaning: String?
+        // Inside a larger mention (a percentage, an amount) the number is the `num` group.
+        let numberText = match.groups["num"] ?? match.text
+        for token in numberText.split(whereSeparator: { $0.isWhitespace }) {
             // A joining و written apart (`ثلاثمائة و خمسة`) adds nothing by itself.
             if ArabicScript.foldedKey(token) == "\u{0648}" { continue }
             if let digits = Self.digitValue(token) {
+                sawDigits = true
                 current += digits
                 lastType = "digits"
                 sawOther = true
@@ -43,6 +52,8 @@ public struct NumberNormalizer: Normalizer {
             guard let word = lookup(token, in: match) else {
                 return .reject("`\(token)` is not a number word")
             }
+            words += 1
+            if word["alone"] == "no" { loneWordMeaning = String(token) }
             let value = Double(word["value"] ?? "") ?? 0
             switch word["type"] {
             case "unit", "ten":
@@ -57,6 +68,8 @@ public struct NumberNormalizer: Normalizer {
                 sawOther = true
             case "scale":
                 switch word["form"] {
+                case "plural" where current == 0:
+                    return .reject("`\(token)` without a number before it is a vague plural")
                 case "dual": total += current + 2 * value
                 default: total += (current == 0 ? 1 : current) * value
                 }
@@ -77,6 +90,9 @@ public struct NumberNormalizer: Normalizer {
                 return .reject("`\(token)` has no number type in its lexicon")
             }
             lastType = word["type"] ?? ""
+        }
+        if words == 1, let lone = loneWordMeaning, !sawDigits {
+            return .reject("`\(lone)` alone is not a number (\"one of\")")
         }
         let value = ((total + current) * 10_000).rounded() / 10_000
         guard value > 0 else { return .reject("no value") }
@@ -136,5 +152,44 @@ public struct NumberNormalizer: Normalizer {
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text
+    }
+}
+
+/// `normalize percent` and `normalize money`: the `value` of the number in the `num` group
+/// (digits or words, as ``NumberNormalizer`` reads them), without a `kind`. A money rule
+/// adds `currency` with `attr currency = $cur.currency`.
+public struct AmountNormalizer: Normalizer {
+    /// `percent` or `money`.
+    public let name: String
+
+    /// Creates the normaliser under a name.
+    public init(name: String) {
+        self.name = name
+    }
+
+    public func normalize(_ match: RuleMatch) -> NormalizerOutcome {
+        switch NumberNormalizer().normalize(match) {
+        case .attributes(let attributes): .attributes(attributes.filter { $0.key == "value" })
+        case .reject(let reason): .reject(reason)
+        }
+    }
+}
+
+/// `normalize time`: a clock time's TIMEX3 value, `T20:30`, from the groups `hour` and
+/// `minute` (digits of any script).
+public struct TimeNormalizer: Normalizer {
+    /// `time`.
+    public let name = "time"
+
+    /// Creates the normaliser.
+    public init() {}
+
+    public func normalize(_ match: RuleMatch) -> NormalizerOutcome {
+        guard let hour = match.groups["hour"].flatMap(DateNormalizer.integer), hour < 24 else {
+            return .reject("no hour")
+        }
+        let minute = match.groups["minute"].flatMap(DateNormalizer.integer) ?? 0
+        guard minute < 60 else { return .reject("no minute \(minute)") }
+        return .attributes(["value": String(format: "T%02d:%02d", hour, minute)])
     }
 }

@@ -22,6 +22,9 @@ public enum ArabicScript {
     public static let wordStartWithProclitics =
         "(?<=(?:^|\\W)(?:[\u{0648}\u{0641}]\u{0640}{0,3})?(?:[\u{0628}\u{0644}\u{0643}]\u{0640}{0,3})?)"
 
+    /// Proclitics that may sit between a rule's left context and its span, outside the span.
+    public static let proclitics = "(?:[\u{0648}\u{0641}]\u{0640}{0,3})?(?:[\u{0628}\u{0644}\u{0643}]\u{0640}{0,3})?"
+
     /// The start of a word with no proclitic allowed.
     public static let wordStart = "(?<!\\w)"
 

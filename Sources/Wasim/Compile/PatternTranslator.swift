@@ -88,13 +88,9 @@ struct PatternTranslator {
                     index += 1
                     continue
                 }
-                let next = scalars[index + 1]
-                if "pPNx".unicodeScalars.contains(next), index + 2 < scalars.count, scalars[index + 2] == "{" {
-                    index = copyThrough("}", from: index)
-                } else {
-                    builder.emit("\\" + String(next), from: here)
-                    index += 2
-                }
+                let end = Self.escapeEnd(scalars, at: index)
+                builder.emit(String(String.UnicodeScalarView(scalars[index..<end])), from: here)
+                index = end
                 spanStart = false
             case "[":
                 index = translateSet(scalars, from: index, source: source, into: &builder)
@@ -238,10 +234,7 @@ struct PatternTranslator {
                     return cursor
                 }
             case "\\":
-                let end = cursor + 1 < scalars.count && "pPNx".unicodeScalars.contains(scalars[cursor + 1])
-                    && cursor + 2 < scalars.count && scalars[cursor + 2] == "{"
-                    ? (scalars[cursor...].firstIndex(of: "}") ?? scalars.count - 1) + 1
-                    : min(cursor + 2, scalars.count)
+                let end = Self.escapeEnd(scalars, at: cursor)
                 out += String(String.UnicodeScalarView(scalars[cursor..<end]))
                 cursor = end
             default:
@@ -264,6 +257,26 @@ struct PatternTranslator {
         diagnostics.append(.error("`[` is never closed", at: source.location(at: from)))
         builder.emit(out + "]", from: source.location(at: from))
         return cursor
+    }
+
+    /// The index after the escape starting with `\\` at `index`: `\\p{…}`, `\\x{…}` and
+    /// `\\N{…}` run to their brace, `\\uhhhh` takes four hex digits, `\\Uhhhhhhhh` eight,
+    /// `\\xhh` two; any other escape is two characters.
+    static func escapeEnd(_ scalars: [Unicode.Scalar], at index: Int) -> Int {
+        guard index + 1 < scalars.count else { return scalars.count }
+        let kind = scalars[index + 1]
+        if "pPNx".unicodeScalars.contains(kind), index + 2 < scalars.count, scalars[index + 2] == "{" {
+            return (scalars[index...].firstIndex(of: "}") ?? scalars.count - 1) + 1
+        }
+        let hexDigits: Int = switch kind {
+        case "u": 4
+        case "U": 8
+        case "x": 2
+        default: 0
+        }
+        var end = index + 2
+        while end < index + 2 + hexDigits, end < scalars.count, scalars[end].properties.isASCIIHexDigit { end += 1 }
+        return end
     }
 
     private mutating func expandMacro(_ name: String, at location: SourceLocation?, atSpanStart: Bool) -> PatternBuilder? {

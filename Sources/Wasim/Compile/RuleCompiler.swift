@@ -79,9 +79,10 @@ public struct RuleCompiler {
             builder.emit("(?:", from: here)
             builder.append(translator.translate(left, atSpanStart: false))
             builder.emit(")", from: here)
+            if options.proclitics { builder.emit(ArabicScript.proclitics, from: here) }
         }
         builder.emit(hasContext ? "(?<\(CompiledRule.spanGroupName)>" : "(?:", from: here)
-        builder.append(translator.translate(patternSource, atSpanStart: declaration.leftContext == nil))
+        builder.append(translator.translate(patternSource, atSpanStart: true))
         builder.emit(")", from: here)
         if options.wordBoundaries { builder.emit(ArabicScript.wordEnd, from: here) }
         if let right = declaration.rightContext {

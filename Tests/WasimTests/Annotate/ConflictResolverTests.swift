@@ -58,6 +58,14 @@ final class ConflictResolverTests: XCTestCase {
         XCTAssertEqual(winners.map(\.rule), ["strong"])
     }
 
+    func testBlockerDoesNotSuppressALongerCandidateItOnlyOverlaps() {
+        let winners = ConflictResolver().resolve([
+            candidate("kingdom", 0, 16, label: "LOCATION"),
+            candidate("description", 0, 7, label: "LOCATION", blocker: true),
+        ]).winners
+        XCTAssertEqual(winners.map(\.rule), ["kingdom"])
+    }
+
     func testBlockerRuleInAPack() {
         let pack = makePack("""
             rule place LOCATION
