@@ -14,7 +14,8 @@ struct WasimCommand: ParsableCommand {
               wasim annotate seeds/                 annotate the bundled seeds, JSONL on stdout
               wasim explain "في 11 ماي 2022"         see which rule matched and why
               wasim test                            run every rule's examples
+              wasim eval --gold Gold/seeds --rules Rules   score the rules against the gold
             """,
-        subcommands: [Annotate.self, Check.self, Test.self, Explain.self, Compile.self]
+        subcommands: [Annotate.self, Eval.self, Check.self, Test.self, Explain.self, Compile.self]
     )
 }

@@ -125,3 +125,52 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.out.hasSuffix("1 passed, 1 failed\n"), result.out)
     }
 }
+
+extension CommandLineTests {
+    private func goldDirectory() -> String {
+        let directory = temporaryDirectory()
+        try! "اجتمع في ماي 2022 ثلاثة وزراء".write(toFile: directory + "/g.txt", atomically: true, encoding: .utf8)
+        try! "T1\tDATE 9 17\tماي 2022\n#1\tAnnotatorNotes T1\tvalue=2022-05\nT2\tNUMBER 18 23\tثلاثة\n#2\tAnnotatorNotes T2\tkind=cardinal; value=3\n"
+            .write(toFile: directory + "/g.ann", atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    func testEvalJSONUsesNervaluateKeys() throws {
+        let process = Process()
+        process.executableURL = Bundle.main.bundleURL.appendingPathComponent("wasim")
+        let rulesPath = (temporaryDirectory() as NSString).appendingPathComponent("r.wasim")
+        try "lexicon MONTH = ماي\nrule my DATE\n  pattern @MONTH \\s+ \\d{4}\n".write(toFile: rulesPath, atomically: true, encoding: .utf8)
+        process.arguments = ["eval", "--gold", goldDirectory(), "--rules", rulesPath, "--json"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        let strict = (json["strict"] as! [String: Any])["overall"] as! [String: Any]
+        XCTAssertEqual(strict["correct"] as? Int, 1)
+        XCTAssertEqual(strict["missed"] as? Int, 1)
+        XCTAssertEqual(strict["possible"] as? Int, 2)
+        XCTAssertEqual(strict["f1"] as! Double, 2.0 / 3.0, accuracy: 1e-12)
+        XCTAssertNotNil(json["ent_type"])
+        XCTAssertNotNil((json["documents"] as? [String: Any])?["g"])
+    }
+
+    func testEvalMinF1FailsBelowTheFloor() throws {
+        let rulesPath = (temporaryDirectory() as NSString).appendingPathComponent("r.wasim")
+        try "lexicon MONTH = ماي\nrule my DATE\n  pattern @MONTH \\s+ \\d{4}\n".write(toFile: rulesPath, atomically: true, encoding: .utf8)
+        func status(_ floors: String) throws -> Int32 {
+            let process = Process()
+            process.executableURL = Bundle.main.bundleURL.appendingPathComponent("wasim")
+            process.arguments = ["eval", "--gold", goldDirectory(), "--rules", rulesPath, "--min-f1", floors]
+            process.standardOutput = Pipe()
+            process.standardError = Pipe()
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        XCTAssertEqual(try status("DATE=1.0"), 0)
+        XCTAssertEqual(try status("DATE=0.9,NUMBER=0.5"), 1)
+    }
+}
