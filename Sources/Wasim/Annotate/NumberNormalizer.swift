@@ -38,7 +38,7 @@ public struct NumberNormalizer: Normalizer {
         var sawDigits = false
         var loneWordMeaning: String?
         // Inside a larger mention (a percentage, an amount) the number is the `num` group.
-        let numberText = match.groups["num"] ?? match.text
+        let numberText = Self.joiningDigitGroups(match.groups["num"] ?? match.text)
         for token in numberText.split(whereSeparator: { $0.isWhitespace }) {
             // A joining و written apart (`ثلاثمائة و خمسة`) adds nothing by itself.
             if ArabicScript.foldedKey(token) == "\u{0648}" { continue }
@@ -116,12 +116,32 @@ public struct NumberNormalizer: Normalizer {
         return nil
     }
 
-    /// The value of a digit token (any script), with `.`, `٫` or a comma as the decimal
-    /// separator; a comma or `٬` followed by exactly three digits separates thousands.
+    /// The text with digit groups joined where a no-break or thin space separates thousands
+    /// (`1 500 000` written with U+00A0 or U+202F).
+    static func joiningDigitGroups(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "\u{00A0}" || scalar == "\u{202F}", index > 0, ArabicScript.digitValue(scalars[index - 1]) != nil {
+                let following = scalars[(index + 1)...].prefix { ArabicScript.digitValue($0) != nil }.count
+                if following == 3 { continue }
+            }
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// The value of a digit token (any script). A separator that occurs more than once
+    /// (`1,500,000`, `1.500.000`), or `٬`, separates thousands, and so does a lone comma
+    /// followed by exactly three final digits; otherwise `.`, `٫` or a comma is the decimal
+    /// separator.
     static func digitValue(_ token: Substring) -> Double? {
         var integer = ""
         var fraction: String?
-        let scalars = Array(token.unicodeScalars)
+        var scalars = Array(token.unicodeScalars)
+        for separator in [",", ".", "\u{066C}", "\u{060C}"] as [Unicode.Scalar] where scalars.filter({ $0 == separator }).count > 1 {
+            scalars.removeAll { $0 == separator }
+        }
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]

@@ -35,6 +35,11 @@ public enum ArabicScript {
     /// (`للمغرب` → `لمغرب`): either an alef, or nothing when a ل precedes and a ل follows.
     public static let articleAlef = "(?:[\u{0627}\u{0623}\u{0625}\u{0622}\u{0671}]|(?<=\u{0644})(?=\u{0644}))"
 
+    /// ``articleAlef`` for a rule without letter variants: the alef as written.
+    public static func articleAlef(_ alef: Unicode.Scalar, variants: Bool) -> String {
+        variants ? articleAlef : "(?:\(String(alef))|(?<=\u{0644})(?=\u{0644}))"
+    }
+
     private static let variantOf: [Unicode.Scalar: Int] = {
         var map: [Unicode.Scalar: Int] = [:]
         for (index, group) in variantGroups.enumerated() {
@@ -83,6 +88,12 @@ public enum ArabicScript {
     /// made ASCII, runs of white space made one space. Texts that match the same lexicon
     /// entry have the same key.
     public static func foldedKey(_ text: some StringProtocol) -> String {
+        foldedKey(text, foldVariants: true)
+    }
+
+    /// The lookup key of a text, folding letter variants only when asked (a rule with
+    /// `option no-variants` keeps أ and ا apart).
+    public static func foldedKey(_ text: some StringProtocol, foldVariants: Bool) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -97,7 +108,7 @@ public enum ArabicScript {
             }
             if let digit = digitValue(scalar) {
                 out.append(Unicode.Scalar(0x30 + UInt32(digit))!)
-            } else if let group = variantOf[scalar] {
+            } else if foldVariants, let group = variantOf[scalar] {
                 out.append(variantGroups[group][0])
             } else {
                 out.append(scalar)

@@ -22,9 +22,9 @@ struct LexiconTrie {
 
     /// Builds the trie from entries; each is folded (letter variants, marks, digits, spaces)
     /// first so that variant spellings share one path.
-    init(entries: [String]) {
+    init(entries: [String], foldVariants: Bool = true) {
         for entry in entries {
-            let key = ArabicScript.foldedKey(entry)
+            let key = ArabicScript.foldedKey(entry, foldVariants: foldVariants)
             guard !key.isEmpty else { continue }
             var node = root
             for scalar in key.unicodeScalars { node = node.child(scalar) }
@@ -49,8 +49,8 @@ struct LexiconTrie {
         var branches: [String] = []
         for (scalar, child) in node.children {
             var head = emitter.atom(scalar).text
-            if atRoot, scalar == "\u{0627}", child.children.contains(where: { $0.0 == "\u{0644}" }) {
-                head = ArabicScript.articleAlef + (emitter.options.optionalDiacritics ? ArabicScript.optionalMarksClass + "*" : "")
+            if atRoot, ArabicScript.variants(of: scalar).first == "\u{0627}", child.children.contains(where: { $0.0 == "\u{0644}" }) {
+                head = ArabicScript.articleAlef(scalar, variants: emitter.options.letterVariants) + (emitter.options.optionalDiacritics ? ArabicScript.optionalMarksClass + "*" : "")
             }
             branches.append(head + continuation(child, emitter))
         }

@@ -191,7 +191,7 @@ struct PatternTranslator {
             default:
                 if spanStart, ArabicScript.variants(of: scalar).first == "\u{0627}", nextSignificant(after: index) == "\u{0644}" {
                     let marks = emitter.options.optionalDiacritics ? ArabicScript.optionalMarksClass + "*" : ""
-                    builder.emit(ArabicScript.articleAlef + marks, from: here)
+                    builder.emit(ArabicScript.articleAlef(scalar, variants: emitter.options.letterVariants) + marks, from: here)
                 } else {
                     let atom = emitter.atom(scalar)
                     let wrap = !atom.isSingleAtom && nextIsQuantifier(after: index)
@@ -308,7 +308,8 @@ final class LexiconPatternCache: @unchecked Sendable {
     func pattern(for lexicon: Lexicon, emitter: LiteralEmitter, articleMayMerge: Bool) -> String {
         let key = Key(lexicon: lexicon.name, options: emitter.options, articleMayMerge: articleMayMerge)
         if let cached = patterns[key] { return cached }
-        let pattern = LexiconTrie(entries: lexicon.entries.map(\.text)).pattern(emitter, articleMayMerge: articleMayMerge)
+        let pattern = LexiconTrie(entries: lexicon.entries.map(\.text), foldVariants: emitter.options.letterVariants)
+            .pattern(emitter, articleMayMerge: articleMayMerge)
         patterns[key] = pattern
         return pattern
     }

@@ -136,6 +136,8 @@ private struct ParseState {
             rule = RuleDeclaration(
                 name: name, label: labels.first ?? "", isBlocker: isBlocker,
                 blockedLabels: isBlocker ? labels : [], location: location(line, keyword.column))
+            // A blocker blocks rules of any priority unless it is given one.
+            if isBlocker { rule?.priority = RuleDeclaration.defaultBlockerPriority }
         default:
             error("unknown declaration `\(keyword.text)`; expected macro, lexicon, rule or block", line, keyword.column)
         }

@@ -150,8 +150,11 @@ public struct RuleDeclaration: Hashable, Sendable {
     public var isBlocker: Bool
     /// For a blocker, the labels it blocks; empty means every label.
     public var blockedLabels: [String]
-    /// Higher wins in conflicts; 0 by default.
+    /// Higher wins in conflicts; 0 by default, ``defaultBlockerPriority`` for blockers.
     public var priority: Int = 0
+
+    /// A blocker's priority when none is given: above every rule's.
+    public static let defaultBlockerPriority = 1_000
     /// The pattern of the span.
     public var pattern: PatternSource?
     /// Text that must come right before the span and stays outside it.

@@ -66,6 +66,11 @@ final class ConflictResolverTests: XCTestCase {
         XCTAssertEqual(winners.map(\.rule), ["kingdom"])
     }
 
+    func testBlockerWithoutPriorityBlocksRulesOfAnyPriority() {
+        let pack = makePack("rule place LOCATION\n  priority 50\n  pattern المغرب\nblock prayer LOCATION\n  pattern صلاة \\s+ المغرب\n")
+        XCTAssertEqual(spans("بعد صلاة المغرب في المغرب", pack), ["LOCATION:المغرب"])
+    }
+
     func testBlockerRuleInAPack() {
         let pack = makePack("""
             rule place LOCATION

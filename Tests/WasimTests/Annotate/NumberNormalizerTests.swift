@@ -76,5 +76,8 @@ final class NumberNormalizerTests: XCTestCase {
         XCTAssertEqual(NumberNormalizer.digitValue("2,5"), 2.5)
         XCTAssertEqual(NumberNormalizer.digitValue("3.25"), 3.25)
         XCTAssertNil(NumberNormalizer.digitValue("3a"))
+        XCTAssertEqual(NumberNormalizer.digitValue("1,500,000"), 1_500_000)
+        XCTAssertEqual(NumberNormalizer.digitValue("1.500.000"), 1_500_000)
+        XCTAssertEqual(NumberNormalizer.joiningDigitGroups("1\u{00A0}500\u{00A0}000 مليون"), "1500000 مليون")
     }
 }

@@ -20,6 +20,16 @@ final class RuleCompilerTests: XCTestCase {
         XCTAssertEqual(spans("افريقيا إفريقيا", pack), ["LOCATION:إفريقيا"])
     }
 
+    func testLexiconWithoutVariantsMatchesEntriesAsWritten() {
+        let pack = makePack("lexicon L = أكادير | مكة\nrule p LOCATION\n  pattern @L\n  option no-variants\n")
+        XCTAssertEqual(spans("أكادير اكادير مكة مكه", pack), ["LOCATION:أكادير", "LOCATION:مكة"])
+    }
+
+    func testLeadingArticleWithoutVariantsKeepsItsAlef() {
+        let pack = makePack("rule p LOCATION\n  pattern ألمانيا\n  option no-variants\n")
+        XCTAssertEqual(spans("ألمانيا المانيا", pack), ["LOCATION:ألمانيا"])
+    }
+
     func testDiacriticsAndTatweelAreOptional() {
         let pack = makePack("rule p DATE\n  pattern عاما\n")
         XCTAssertEqual(spans("عاماً وعامـا", pack), ["DATE:عاماً", "DATE:عامـا"])
