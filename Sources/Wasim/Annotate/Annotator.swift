@@ -43,33 +43,40 @@ public struct Annotator: Sendable {
         var errors: [String] = []
         for (index, rule) in pack.rules.enumerated() {
             let groupNumbers = [rule.spanGroup] + rule.groups.map(\.number)
-            do {
-                try rule.regex.forEachMatch(in: document.utf16, groups: groupNumbers) { ranges in
-                    guard let spanRange = ranges[0], !spanRange.isEmpty else { return true }
-                    let start = document.offsets.codePoint(atUTF16: spanRange.lowerBound)
-                    let end = document.offsets.codePoint(atUTF16: spanRange.upperBound)
-                    var candidate = Candidate(
-                        ruleIndex: index, rule: rule.name,
-                        label: rule.isBlocker ? rule.blockedLabels.joined(separator: ",") : rule.label,
-                        priority: rule.priority, order: rule.order, isBlocker: rule.isBlocker,
-                        start: start, end: end, text: text(document, spanRange), attributes: [:])
-                    if rule.isBlocker {
-                        candidates.append(candidate)
-                        return true
-                    }
-                    var groups: [String: String] = [:]
-                    for (slot, group) in rule.groups.enumerated() {
-                        if let range = ranges[slot + 1] { groups[group.name] = text(document, range) }
-                    }
-                    switch attributes(of: rule, text: candidate.text, groups: groups) {
-                    case .attributes(let attributes):
-                        candidate.attributes = attributes
-                        candidates.append(candidate)
-                    case .reject(let reason):
-                        rejected.append((candidate, reason))
-                    }
+            func handle(_ ranges: [Range<Int>?]) -> Bool {
+                guard let spanRange = ranges[0], !spanRange.isEmpty else { return true }
+                let start = document.offsets.codePoint(atUTF16: spanRange.lowerBound)
+                let end = document.offsets.codePoint(atUTF16: spanRange.upperBound)
+                var candidate = Candidate(
+                    ruleIndex: index, rule: rule.name,
+                    label: rule.isBlocker ? rule.blockedLabels.joined(separator: ",") : rule.label,
+                    priority: rule.priority, order: rule.order, isBlocker: rule.isBlocker,
+                    start: start, end: end, text: self.text(document, spanRange), attributes: [:])
+                if rule.isBlocker {
+                    candidates.append(candidate)
                     return true
                 }
+                var groups: [String: String] = [:]
+                for (slot, group) in rule.groups.enumerated() {
+                    if let range = ranges[slot + 1] { groups[group.name] = self.text(document, range) }
+                }
+                switch self.attributes(of: rule, text: candidate.text, groups: groups) {
+                case .attributes(let attributes):
+                    candidate.attributes = attributes
+                    candidates.append(candidate)
+                case .reject(let reason):
+                    rejected.append((candidate, reason))
+                }
+                return true
+            }
+            if let matcher = rule.lexiconMatcher {
+                for range in matcher.matches(in: document.utf16) {
+                    _ = handle([range] + rule.groups.map { _ in range })
+                }
+                continue
+            }
+            do {
+                try rule.regex.forEachMatch(in: document.utf16, groups: groupNumbers, handle)
             } catch {
                 let what = error.isTimeOut ? "exceeded the ICU time limit" : "failed (\(error.name))"
                 errors.append("rule `\(rule.name)` (\(rule.location)) \(what) on document `\(document.id)`")

@@ -33,6 +33,8 @@ public struct CompiledRule: Sendable {
     public let normalizers: [any Normalizer]
     /// Examples for `wasim test`.
     public let examples: [RuleExample]
+    /// For a rule that is one lexicon, the trie walker that finds what ``regex`` finds, faster.
+    public let lexiconMatcher: LexiconMatcher?
 
     /// Whether this blocker suppresses candidates of a label.
     public func blocks(_ label: String) -> Bool {
@@ -44,6 +46,7 @@ public struct CompiledRule: Sendable {
         CompiledRule(
             name: name, label: label, priority: priority, isBlocker: isBlocker, blockedLabels: blockedLabels,
             order: order, location: location, pattern: pattern, regex: try regex.clone(), spanGroup: spanGroup,
-            groups: groups, lexicons: lexicons, attributes: attributes, normalizers: normalizers, examples: examples)
+            groups: groups, lexicons: lexicons, attributes: attributes, normalizers: normalizers, examples: examples,
+            lexiconMatcher: lexiconMatcher)
     }
 }

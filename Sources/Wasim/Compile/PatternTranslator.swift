@@ -304,6 +304,14 @@ final class LexiconPatternCache: @unchecked Sendable {
         let articleMayMerge: Bool
     }
     private var patterns: [Key: String] = [:]
+    private var matchers: [String: LexiconMatcher] = [:]
+
+    func matcher(for lexicon: Lexicon) -> LexiconMatcher {
+        if let cached = matchers[lexicon.name] { return cached }
+        let matcher = LexiconMatcher(entries: lexicon.entries.map(\.text))
+        matchers[lexicon.name] = matcher
+        return matcher
+    }
 
     func pattern(for lexicon: Lexicon, emitter: LiteralEmitter, articleMayMerge: Bool) -> String {
         let key = Key(lexicon: lexicon.name, options: emitter.options, articleMayMerge: articleMayMerge)

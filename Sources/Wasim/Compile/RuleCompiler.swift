@@ -129,13 +129,16 @@ public struct RuleCompiler {
             diagnostics.append(.error("cannot set ICU limits for `\(declaration.name)`: \(error.name)", at: here))
         }
         let groups = translator.groupNames.compactMap { name in regex.groupNumber(named: name).map { (name, $0) } }
+        let matcher = LexiconMatcher.eligibleLexicon(of: declaration).flatMap { symbols.lexicons[$0.lexicon] }
+            .map { cache.matcher(for: $0) }
         return CompiledRule(
             name: declaration.name, label: declaration.label, priority: declaration.priority,
             isBlocker: declaration.isBlocker, blockedLabels: declaration.blockedLabels, order: order,
             location: declaration.location, pattern: builder.pattern, regex: regex,
             spanGroup: hasContext ? (regex.groupNumber(named: CompiledRule.spanGroupName) ?? 0) : 0,
             groups: groups, lexicons: translator.lexiconNames.compactMap { symbols.lexicons[$0] },
-            attributes: declaration.attributes, normalizers: ruleNormalizers, examples: declaration.examples)
+            attributes: declaration.attributes, normalizers: ruleNormalizers, examples: declaration.examples,
+            lexiconMatcher: matcher)
     }
 
     private func openRegex(_ pattern: String, options: ICURegexOptions = []) -> Result<ICURegex, ICUPatternError> {

@@ -1,0 +1,211 @@
+/// A fast path for rules whose whole pattern is one lexicon (`pattern @NAME`, with default
+/// options and no context): the entries are matched by walking a trie over the UTF-16 text
+/// from each word start, instead of running the trie as an ICU regular expression at every
+/// position. It finds exactly what the compiled ICU pattern finds (a test runs both over
+/// the same texts):
+///
+/// - a match starts at a word start, or after the proclitics و/ف then ب/ل/ك (each with up to
+///   three tatweels) that open a word; of these, the first start with a match wins;
+/// - letters match their variants, harakat and tatweel may follow any Arabic letter, native
+///   digits match ASCII ones, a space in an entry matches any run of white space;
+/// - the longest entry that ends at a word end wins;
+/// - an entry starting with the article matches `لمغرب` in `للمغرب` (the article's alef
+///   absorbed by a preceding ل), tried before the entries that start with ل, as the
+///   compiled pattern's alternation order does.
+///
+/// - Complexity: O(n × L) for a text of n code units and entries of length at most L,
+///   with no per-position regex overhead.
+public struct LexiconMatcher: Sendable {
+    private struct Node: Sendable {
+        var children: [UInt16: Int32] = [:]
+        var isEnd = false
+    }
+
+    private var nodes: [Node] = [Node()]
+
+    /// Builds the matcher for a lexicon's entries (folded as the compiled pattern folds them).
+    public init(entries: [String]) {
+        for entry in entries {
+            let key = ArabicScript.foldedKey(entry)
+            guard !key.isEmpty else { continue }
+            var node = 0
+            for unit in key.utf16 {
+                if let next = nodes[node].children[unit] {
+                    node = Int(next)
+                } else {
+                    nodes.append(Node())
+                    nodes[node].children[unit] = Int32(nodes.count - 1)
+                    node = nodes.count - 1
+                }
+            }
+            nodes[node].isEnd = true
+        }
+    }
+
+    /// Whether a rule can use the fast path: its pattern is exactly one lexicon, optionally in
+    /// one named group, with default options and no context. Returns the lexicon's name and
+    /// the group's name.
+    static func eligibleLexicon(of rule: RuleDeclaration) -> (lexicon: String, group: String?)? {
+        guard rule.leftContext == nil, rule.rightContext == nil, rule.options == RuleOptions(),
+              let text = rule.pattern?.text.filter({ !$0.isWhitespace }) else { return nil }
+        if text.hasPrefix("@"), text.dropFirst().isIdentifier { return (String(text.dropFirst()), nil) }
+        guard text.hasPrefix("(?<"), text.hasSuffix(")"), let close = text.firstIndex(of: ">") else { return nil }
+        let group = String(text[text.index(text.startIndex, offsetBy: 3)..<close])
+        let inner = text[text.index(after: close)..<text.index(before: text.endIndex)]
+        guard group.isGroupName, inner.hasPrefix("@"), inner.dropFirst().isIdentifier else { return nil }
+        return (String(inner.dropFirst()), group)
+    }
+
+    /// Every match in a UTF-16 text, in order, as UTF-16 ranges.
+    public func matches(in text: [UInt16]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        let count = text.count
+        var position = 0
+        while position < count {
+            // The next word start.
+            guard WordCharacters.isWord(in: text, at: position),
+                  !WordCharacters.isWord(in: text, before: position) else {
+                position += 1
+                continue
+            }
+            var matched: Range<Int>?
+            for start in candidateStarts(in: text, wordStart: position) {
+                if let end = longestMatch(in: text, from: start) {
+                    matched = start..<end
+                    break
+                }
+            }
+            if let matched {
+                found.append(matched)
+                position = matched.upperBound
+            } else {
+                position += 1
+            }
+        }
+        return found
+    }
+
+    /// The word start itself, then the positions after its proclitics.
+    private func candidateStarts(in text: [UInt16], wordStart: Int) -> [Int] {
+        var starts = [wordStart]
+        func afterTatweels(_ index: Int) -> Int {
+            var cursor = index
+            while cursor < text.count, cursor - index < 3, text[cursor] == 0x0640 { cursor += 1 }
+            return cursor
+        }
+        var cursor = wordStart
+        if cursor < text.count, text[cursor] == 0x0648 || text[cursor] == 0x0641 {  // و ف
+            let after = afterTatweels(cursor + 1)
+            starts.append(contentsOf: (cursor + 1...after))
+            cursor = after
+            if cursor < text.count, text[cursor] == 0x0628 || text[cursor] == 0x0644 || text[cursor] == 0x0643 {
+                starts.append(contentsOf: (cursor + 1...afterTatweels(cursor + 1)))
+            }
+            // و/ف directly followed by tatweels then ب/ل/ك is covered by the loop above.
+        } else if cursor < text.count, text[cursor] == 0x0628 || text[cursor] == 0x0644 || text[cursor] == 0x0643 {
+            starts.append(contentsOf: (cursor + 1...afterTatweels(cursor + 1)))
+        }
+        return starts.filter { $0 < text.count }
+    }
+
+    /// The end of the longest entry starting at `start` that ends at a word end.
+    private func longestMatch(in text: [UInt16], from start: Int) -> Int? {
+        // The article absorbed by a preceding ل: the alternation tries it first (ا < ل).
+        if text[start] == 0x0644, start > 0, text[start - 1] == 0x0644,
+           let alef = nodes[0].children[0x0627], nodes[Int(alef)].children[0x0644] != nil,
+           let end = walk(text, from: start, node: Int(alef)) {
+            return end
+        }
+        return walk(text, from: start, node: 0)
+    }
+
+    private func walk(_ text: [UInt16], from start: Int, node first: Int) -> Int? {
+        var node = first
+        var index = start
+        var best: Int?
+        let count = text.count
+        while index < count {
+            let unit = text[index]
+            if WordCharacters.isSpace(unit) {
+                guard let next = nodes[node].children[0x0020] else { break }
+                while index < count, WordCharacters.isSpace(text[index]) { index += 1 }
+                node = Int(next)
+                continue
+            }
+            guard let next = nodes[node].children[WordCharacters.fold(unit)] else { break }
+            node = Int(next)
+            index += 1
+            if WordCharacters.isArabicLetter(unit) {
+                while index < count, WordCharacters.isOptionalMark(text[index]) { index += 1 }
+            }
+            if nodes[node].isEnd, !WordCharacters.isWord(in: text, at: index) { best = index }
+        }
+        return best
+    }
+}
+
+/// Per-code-unit tables for the fast paths: ICU's `\w` and `\s`, the Arabic letters and
+/// optional marks of ``ArabicScript``, and the folding of lexicon keys.
+enum WordCharacters {
+    private static let word: [Bool] = (0..<0x10000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }  // surrogates
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+        default: return properties.isAlphabetic || value == 0x200C || value == 0x200D
+        }
+    }
+    private static let space: [Bool] = (0..<0x10000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return value == 0x09 || value == 0x0A || value == 0x0C || value == 0x0D
+        }
+    }
+    private static let folded: [UInt16] = (0..<0x10000).map { value in
+        guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt16(value) }
+        let key = ArabicScript.foldedKey(String(scalar))
+        return key.utf16.count == 1 ? key.utf16.first! : UInt16(value)
+    }
+
+    /// ICU's `\w`.
+    static func isWord(_ unit: UInt16) -> Bool { word[Int(unit)] }
+
+    /// ICU's `\w` for the character that ends just before a UTF-16 index (a surrogate pair is
+    /// decoded); false at the start of the text.
+    static func isWord(in text: [UInt16], before index: Int) -> Bool {
+        guard index > 0 else { return false }
+        if UTF16.isTrailSurrogate(text[index - 1]), index >= 2, UTF16.isLeadSurrogate(text[index - 2]) {
+            return isWord(in: text, at: index - 2)
+        }
+        return word[Int(text[index - 1])]
+    }
+
+    /// ICU's `\w` for the character at a UTF-16 index (a surrogate pair is decoded); false
+    /// at the end of the text.
+    static func isWord(in text: [UInt16], at index: Int) -> Bool {
+        guard index < text.count else { return false }
+        let unit = text[index]
+        guard UTF16.isLeadSurrogate(unit), index + 1 < text.count, UTF16.isTrailSurrogate(text[index + 1]) else {
+            return word[Int(unit)]
+        }
+        let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(text[index + 1]) - 0xDC00)
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
+        default: return scalar.properties.isAlphabetic
+        }
+    }
+    /// ICU's `\s`.
+    static func isSpace(_ unit: UInt16) -> Bool { space[Int(unit)] }
+    /// A letter after which the compiled patterns allow marks.
+    static func isArabicLetter(_ unit: UInt16) -> Bool {
+        Unicode.Scalar(UInt32(unit)).map(ArabicScript.isLetter) ?? false
+    }
+    /// Harakat, superscript alef and tatweel.
+    static func isOptionalMark(_ unit: UInt16) -> Bool {
+        (0x064B...0x0652).contains(unit) || unit == 0x0670 || unit == 0x0640
+    }
+    /// The lexicon-key form of one code unit.
+    static func fold(_ unit: UInt16) -> UInt16 { folded[Int(unit)] }
+}
