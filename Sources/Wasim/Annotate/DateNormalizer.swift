@@ -7,7 +7,8 @@
 /// - `hmonth`: a Hijri month name (`month=N`); the date is converted to the Gregorian
 ///   calendar with ICU's Umm al-Qura calendar and gets `calendar=hijri` (so does a rule with
 ///   `attr calendar = hijri`);
-/// - any other group contributes its lexicon entry's attributes: `mod` (START, MID, END),
+/// - any other group contributes its lexicon entry's attributes: `day` (an ordinal day),
+///   `mod` (START, MID, END),
 ///   `decade`, `century`, and for relative dates `unit` (day, week, month, year), `weekday`
 ///   (1 = Sunday) and `offset` (-1, 0, 1), resolved only when a reference date is given.
 ///
@@ -37,7 +38,8 @@ public struct DateNormalizer: Normalizer {
         let hijri = facts["hmonth"] != nil || match.attributes["calendar"] == "hijri"
         if hijri { out["calendar"] = "hijri" }
 
-        let day = match.groups["day"].flatMap(Self.integer)
+        // A day written as an ordinal (الأول من آذار) comes from its lexicon entry's `day`.
+        let day = match.groups["day"].flatMap(Self.integer) ?? facts["day"].flatMap { Int($0) }
         let day2 = match.groups["day2"].flatMap(Self.integer)
         let year = match.groups["year"].flatMap(Self.integer)
         let year2 = match.groups["year2"].flatMap(Self.integer)
