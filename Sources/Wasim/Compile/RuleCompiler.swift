@@ -22,11 +22,11 @@ public struct RuleCompiler {
         var diagnostics = diagnostics
         var symbols = SymbolTable()
         symbols.lexicons = lexicons
+        var macroNames = DeclarationRegistry(kind: "macro")
         for file in files {
             for macro in file.macros {
-                if let previous = symbols.macros[macro.name] {
-                    diagnostics.append(.error("duplicate macro `\(macro.name)`", at: macro.location,
-                                              notes: [.init("first defined here", at: previous.location)]))
+                if let duplicate = macroNames.claim(macro.name, at: macro.location) {
+                    diagnostics.append(duplicate)
                 } else {
                     symbols.macros[macro.name] = macro
                 }
@@ -45,15 +45,13 @@ public struct RuleCompiler {
         }
 
         var rules: [CompiledRule] = []
-        var seen: [String: SourceLocation] = [:]
+        var ruleNames = DeclarationRegistry(kind: "rule name")
         for file in files {
             for declaration in file.rules {
-                if let first = seen[declaration.name] {
-                    diagnostics.append(.error("duplicate rule name `\(declaration.name)`", at: declaration.location,
-                                              notes: [.init("first defined here", at: first)]))
+                if let duplicate = ruleNames.claim(declaration.name, at: declaration.location) {
+                    diagnostics.append(duplicate)
                     continue
                 }
-                seen[declaration.name] = declaration.location
                 if let rule = compile(declaration, order: rules.count, symbols: symbols, cache: cache, diagnostics: &diagnostics) {
                     rules.append(rule)
                 }

@@ -40,15 +40,13 @@ public struct RulePackLoader {
             diagnostics += found
         }
         var lexicons: [String: Lexicon] = [:]
-        var declared: [String: SourceLocation] = [:]
+        var lexiconNames = DeclarationRegistry(kind: "lexicon")
         for file in files {
             for declaration in file.lexicons {
-                if let first = declared[declaration.name] {
-                    diagnostics.append(.error("duplicate lexicon `\(declaration.name)`", at: declaration.location,
-                                              notes: [.init("first defined here", at: first)]))
+                if let duplicate = lexiconNames.claim(declaration.name, at: declaration.location) {
+                    diagnostics.append(duplicate)
                     continue
                 }
-                declared[declaration.name] = declaration.location
                 switch declaration.source {
                 case .inline(let entries):
                     lexicons[declaration.name] = Lexicon(
