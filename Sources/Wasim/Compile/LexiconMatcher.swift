@@ -148,11 +148,14 @@ public struct LexiconMatcher: Sendable {
 /// optional marks of ``ArabicScript``, and the folding of lexicon keys.
 enum WordCharacters {
     private static let word: [Bool] = (0..<0x10000).map { value in
-        guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }  // surrogates
-        let properties = scalar.properties
-        switch properties.generalCategory {
+        Unicode.Scalar(UInt32(value)).map(isWordScalar) ?? false  // surrogates are not scalars
+    }
+
+    /// ICU's `\w`: alphabetic, marks, decimal digits, connector punctuation, ZWNJ and ZWJ.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
-        default: return properties.isAlphabetic || value == 0x200C || value == 0x200D
+        default: return scalar.properties.isAlphabetic || scalar.value == 0x200C || scalar.value == 0x200D
         }
     }
     private static let space: [Bool] = (0..<0x10000).map { value in
@@ -190,11 +193,7 @@ enum WordCharacters {
             return word[Int(unit)]
         }
         let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(text[index + 1]) - 0xDC00)
-        guard let scalar = Unicode.Scalar(value) else { return false }
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
-        default: return scalar.properties.isAlphabetic
-        }
+        return Unicode.Scalar(value).map(isWordScalar) ?? false
     }
     /// ICU's `\s`.
     static func isSpace(_ unit: UInt16) -> Bool { space[Int(unit)] }
