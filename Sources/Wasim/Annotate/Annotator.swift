@@ -51,6 +51,7 @@ public struct Annotator: Sendable {
                     ruleIndex: index, rule: rule.name,
                     label: rule.isBlocker ? rule.blockedLabels.joined(separator: ",") : rule.label,
                     priority: rule.priority, order: rule.order, isBlocker: rule.isBlocker,
+                    blockedLabels: rule.blockedLabels,
                     start: start, end: end, text: self.text(document, spanRange), attributes: [:])
                 if rule.isBlocker {
                     candidates.append(candidate)

@@ -12,6 +12,8 @@ public struct Candidate: Sendable, Hashable {
     public var order: Int
     /// True when it comes from a blocker.
     public var isBlocker: Bool
+    /// For a blocker, the labels it blocks; empty means every label.
+    public var blockedLabels: [String] = []
     /// The span in code points.
     public var start: CodePointOffset
     /// One past the end, in code points.
@@ -82,7 +84,7 @@ public struct ConflictResolver {
             guard let blocker = blockers.first(where: { blockerIndex in
                 let blocker = candidates[blockerIndex]
                 return blocker.contains(candidate) && blocker.priority >= candidate.priority
-                    && (blocker.label.isEmpty || blocker.label == candidate.label || blockedLabelsMatch(blocker, candidate))
+                    && (blocker.blockedLabels.isEmpty || blocker.blockedLabels.contains(candidate.label))
             }) else { return false }
             verdicts[index] = .blocked(by: candidates[blocker].rule)
             return true
@@ -99,11 +101,6 @@ public struct ConflictResolver {
         }
         let winners = taken.map { candidates[$0] }.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         return (winners, verdicts)
-    }
-
-    /// Blocker candidates carry the blocked labels joined by commas in `label`.
-    private func blockedLabelsMatch(_ blocker: Candidate, _ candidate: Candidate) -> Bool {
-        blocker.label.split(separator: ",").contains { $0 == candidate.label }
     }
 
     /// The resolution order: priority, length, start, file order.

@@ -6,7 +6,7 @@ final class ConflictResolverTests: XCTestCase {
     private func candidate(_ rule: String, _ start: Int, _ end: Int, priority: Int = 0, order: Int = 0,
                            label: String = "DATE", blocker: Bool = false) -> Candidate {
         Candidate(ruleIndex: order, rule: rule, label: label, priority: priority, order: order, isBlocker: blocker,
-                  start: start, end: end, text: "", attributes: [:])
+                  blockedLabels: blocker ? [label] : [], start: start, end: end, text: "", attributes: [:])
     }
 
     func testNoCandidates() {
