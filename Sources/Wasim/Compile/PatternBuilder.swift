@@ -41,7 +41,7 @@ struct LiteralEmitter {
             let variants = options.letterVariants ? ArabicScript.variants(of: scalar) : [scalar]
             let letter = variants.count == 1 ? escaped(scalar) : "[" + variants.map(escaped).joined() + "]"
             if options.optionalDiacritics {
-                return (letter + ArabicScript.optionalMarksClass + "*", false)
+                return (letter + ArabicScript.optionalMarks, false)
             }
             return (letter, true)
         }
