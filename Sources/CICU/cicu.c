@@ -90,6 +90,13 @@ int cicu_regex_find_from(cicu_regex *regex, int32_t start, int32_t *status) {
     return (U_SUCCESS(st) && found) ? 1 : 0;
 }
 
+int cicu_regex_looking_at(cicu_regex *regex, int32_t start, int32_t *status) {
+    UErrorCode st = U_ZERO_ERROR;
+    UBool found = uregex_lookingAt(AS_RE(regex), start, &st);
+    *status = st;
+    return (U_SUCCESS(st) && found) ? 1 : 0;
+}
+
 int32_t cicu_regex_start(cicu_regex *regex, int32_t group, int32_t *status) {
     UErrorCode st = U_ZERO_ERROR;
     int32_t v = uregex_start(AS_RE(regex), group, &st);

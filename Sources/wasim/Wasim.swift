@@ -16,6 +16,6 @@ struct WasimCommand: ParsableCommand {
               wasim test                            run every rule's examples
               wasim eval --gold Gold/seeds --rules Rules   score the rules against the gold
             """,
-        subcommands: [Annotate.self, Eval.self, Check.self, Test.self, Explain.self, Compile.self]
+        subcommands: [Annotate.self, Eval.self, Check.self, Test.self, Explain.self, Compile.self, Bench.self]
     )
 }

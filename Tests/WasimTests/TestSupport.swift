@@ -29,3 +29,18 @@ func spans(_ text: String, _ pack: RulePack, referenceDate: CalendarDate? = nil)
 
 /// The repository's root directory (for seeds, Rules and Gold).
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The bundled rule pack, compiled once for the tests that read it.
+let bundledPack = RulePackLoader().load(from: repositoryRoot.appendingPathComponent("Rules").path)
+
+/// The texts of the seeds and the dev gold.
+func seedAndDevTexts() throws -> [String] {
+    var texts: [String] = []
+    for directory in ["seeds", "Gold/dev"] {
+        let path = repositoryRoot.appendingPathComponent(directory).path
+        for file in try FileManager.default.contentsOfDirectory(atPath: path).sorted() where file.hasSuffix(".txt") {
+            texts.append(try String(contentsOfFile: path + "/" + file, encoding: .utf8))
+        }
+    }
+    return texts
+}

@@ -70,6 +70,10 @@ int cicu_regex_find_next(cicu_regex *regex, int32_t *status);
 /** Finds the first match at or after `start`, resetting the matcher; 1 when found. */
 int cicu_regex_find_from(cicu_regex *regex, int32_t start, int32_t *status);
 
+/** Tries one match starting exactly at `start` (lookbehind sees the text before it), resetting
+    the matcher; 1 when found. */
+int cicu_regex_looking_at(cicu_regex *regex, int32_t start, int32_t *status);
+
 /** Start of a capture group of the last match (group 0 is the whole match; -1 if unset). */
 int32_t cicu_regex_start(cicu_regex *regex, int32_t group, int32_t *status);
 

@@ -16,21 +16,19 @@ public enum ArabicScript {
     /// differently in its error offsets, and generated text must not shift them.
     public static let optionalMarksClass = "[\u{064B}-\u{0652}\u{0670}\u{0640}]"
 
-    /// Any run of optional marks after a letter, taken possessively. The next element of a
-    /// compiled pattern is never a mark (marks in a pattern are skipped when they are
-    /// optional), so giving marks back could never help a match; and a greedy `*` costs ICU a
-    /// frame slot per loop that it resets at every position it tries, which made a lexicon of a
-    /// few hundred words 70 times slower.
-    public static let optionalMarks = optionalMarksClass + "*+"
-
     /// The proclitics written before a word (و ف ب ك ل), as an ICU lookbehind that accepts
     /// the start of a word: nothing or a non-word character, then optionally و/ف, then
-    /// optionally ب/ل/ك, each optionally followed by tatweel (`بـ`).
-    public static let wordStartWithProclitics =
-        "(?<=(?:^|\\W)(?:[\u{0648}\u{0641}]\u{0640}{0,3})?(?:[\u{0628}\u{0644}\u{0643}]\u{0640}{0,3})?)"
+    /// optionally ب/ل/ك. Rules with optional diacritics match text without marks
+    /// (``MarkFreeText``); for the others each proclitic may carry up to three tatweels (`بـ`).
+    public static func wordStartWithProclitics(markFree: Bool) -> String {
+        "(?<=(?:^|\\W)" + proclitics(markFree: markFree) + ")"
+    }
 
     /// Proclitics that may sit between a rule's left context and its span, outside the span.
-    public static let proclitics = "(?:[\u{0648}\u{0641}]\u{0640}{0,3})?(?:[\u{0628}\u{0644}\u{0643}]\u{0640}{0,3})?"
+    public static func proclitics(markFree: Bool) -> String {
+        let tatweels = markFree ? "" : "\u{0640}{0,3}"
+        return "(?:[\u{0648}\u{0641}]\(tatweels))?(?:[\u{0628}\u{0644}\u{0643}]\(tatweels))?"
+    }
 
     /// The start of a word with no proclitic allowed.
     public static let wordStart = "(?<!\\w)"

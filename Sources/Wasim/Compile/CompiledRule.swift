@@ -35,6 +35,13 @@ public struct CompiledRule: Sendable {
     public let examples: [RuleExample]
     /// For a rule that is one lexicon, the trie walker that finds what ``regex`` finds, faster.
     public let lexiconMatcher: LexiconMatcher?
+    /// What the rule's matches start with and where, for the pack's ``StartFilter``; nil
+    /// when the rule is not filtered (the lexicon fast path, `ignore-case`, syntax the
+    /// analysis does not follow).
+    public let startEntry: StartFilter.Entry?
+    /// Whether the rule matches the text without its optional marks (``MarkFreeText``):
+    /// true unless it was compiled with `option no-diacritics`.
+    public let matchesMarkFreeText: Bool
 
     /// Whether this blocker suppresses candidates of a label.
     public func blocks(_ label: String) -> Bool {
@@ -47,6 +54,7 @@ public struct CompiledRule: Sendable {
             name: name, label: label, priority: priority, isBlocker: isBlocker, blockedLabels: blockedLabels,
             order: order, location: location, pattern: pattern, regex: try regex.clone(), spanGroup: spanGroup,
             groups: groups, lexicons: lexicons, attributes: attributes, normalizers: normalizers, examples: examples,
-            lexiconMatcher: lexiconMatcher)
+            lexiconMatcher: lexiconMatcher, startEntry: startEntry,
+            matchesMarkFreeText: matchesMarkFreeText)
     }
 }

@@ -85,27 +85,26 @@ public struct LexiconMatcher: Sendable {
         return found
     }
 
+    /// The same matches as ``matches(in:)`` when every match starts at one of `starts`
+    /// (ascending): the trie is walked only from there, skipping starts inside the previous
+    /// match.
+    public func matches(in text: [UInt16], startingOnlyAt starts: [Int]) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        var resume = 0
+        for start in starts where start >= resume {
+            if let end = longestMatch(in: text, from: start) {
+                found.append(start..<end)
+                resume = end
+            }
+        }
+        return found
+    }
+
     /// The word start itself, then the positions after its proclitics.
     private func candidateStarts(in text: [UInt16], wordStart: Int) -> [Int] {
-        var starts = [wordStart]
-        func afterTatweels(_ index: Int) -> Int {
-            var cursor = index
-            while cursor < text.count, cursor - index < 3, text[cursor] == 0x0640 { cursor += 1 }
-            return cursor
-        }
-        var cursor = wordStart
-        if cursor < text.count, text[cursor] == 0x0648 || text[cursor] == 0x0641 {  // و ف
-            let after = afterTatweels(cursor + 1)
-            starts.append(contentsOf: (cursor + 1...after))
-            cursor = after
-            if cursor < text.count, text[cursor] == 0x0628 || text[cursor] == 0x0644 || text[cursor] == 0x0643 {
-                starts.append(contentsOf: (cursor + 1...afterTatweels(cursor + 1)))
-            }
-            // و/ف directly followed by tatweels then ب/ل/ك is covered by the loop above.
-        } else if cursor < text.count, text[cursor] == 0x0628 || text[cursor] == 0x0644 || text[cursor] == 0x0643 {
-            starts.append(contentsOf: (cursor + 1...afterTatweels(cursor + 1)))
-        }
-        return starts.filter { $0 < text.count }
+        var starts: [Int] = []
+        WordCharacters.forEachStart(in: text, after: wordStart) { starts.append($0) }
+        return starts
     }
 
     /// The end of the longest entry starting at `start` that ends at a word end.
@@ -165,12 +164,6 @@ enum WordCharacters {
         default: return value == 0x09 || value == 0x0A || value == 0x0C || value == 0x0D
         }
     }
-    private static let folded: [UInt16] = (0..<0x10000).map { value in
-        guard let scalar = Unicode.Scalar(UInt32(value)) else { return UInt16(value) }
-        let key = ArabicScript.foldedKey(String(scalar))
-        return key.utf16.count == 1 ? key.utf16.first! : UInt16(value)
-    }
-
     /// ICU's `\w`.
     static func isWord(_ unit: UInt16) -> Bool { word[Int(unit)] }
 
@@ -195,6 +188,32 @@ enum WordCharacters {
         let value = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(text[index + 1]) - 0xDC00)
         return Unicode.Scalar(value).map(isWordScalar) ?? false
     }
+    /// Calls `body` with a position where a word may start after a boundary, then with each
+    /// position after the proclitics that open it: و/ف then ب/ل/ك, each with up to three
+    /// tatweels, as ``ArabicScript/wordStartWithProclitics(markFree:)`` allows.
+    @inline(__always)
+    static func forEachStart(in text: [UInt16], after boundary: Int, _ body: (Int) -> Void) {
+        let count = text.count
+        guard boundary < count else { return }
+        body(boundary)
+        func afterTatweels(_ index: Int) -> Int {
+            var cursor = index
+            while cursor < count, cursor - index < 3, text[cursor] == 0x0640 { cursor += 1 }
+            return cursor
+        }
+        func isAttached(_ unit: UInt16) -> Bool { unit == 0x0628 || unit == 0x0644 || unit == 0x0643 }  // ب ل ك
+        var cursor = boundary
+        if text[cursor] == 0x0648 || text[cursor] == 0x0641 {  // و ف
+            let after = afterTatweels(cursor + 1)
+            for start in cursor + 1...after where start < count { body(start) }
+            cursor = after
+            guard cursor < count, isAttached(text[cursor]) else { return }
+        } else if !isAttached(text[cursor]) {
+            return
+        }
+        for start in cursor + 1...afterTatweels(cursor + 1) where start < count { body(start) }
+    }
+
     /// ICU's `\s`.
     static func isSpace(_ unit: UInt16) -> Bool { space[Int(unit)] }
     /// A letter after which the compiled patterns allow marks.
@@ -202,9 +221,7 @@ enum WordCharacters {
         Unicode.Scalar(UInt32(unit)).map(ArabicScript.isLetter) ?? false
     }
     /// Harakat, superscript alef and tatweel.
-    static func isOptionalMark(_ unit: UInt16) -> Bool {
-        (0x064B...0x0652).contains(unit) || unit == 0x0670 || unit == 0x0640
-    }
+    static func isOptionalMark(_ unit: UInt16) -> Bool { TextFolding.isSkipped(unit) }
     /// The lexicon-key form of one code unit.
-    static func fold(_ unit: UInt16) -> UInt16 { folded[Int(unit)] }
+    static func fold(_ unit: UInt16) -> UInt16 { TextFolding.fold(unit) }
 }

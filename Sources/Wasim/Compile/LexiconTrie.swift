@@ -50,7 +50,7 @@ struct LexiconTrie {
         for (scalar, child) in node.children {
             var head = emitter.atom(scalar).text
             if atRoot, ArabicScript.variants(of: scalar).first == "\u{0627}", child.children.contains(where: { $0.0 == "\u{0644}" }) {
-                head = ArabicScript.articleAlef(scalar, variants: emitter.options.letterVariants) + (emitter.options.optionalDiacritics ? ArabicScript.optionalMarks : "")
+                head = ArabicScript.articleAlef(scalar, variants: emitter.options.letterVariants)
             }
             branches.append(head + continuation(child, emitter))
         }

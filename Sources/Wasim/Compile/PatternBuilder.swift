@@ -40,9 +40,7 @@ struct LiteralEmitter {
         if ArabicScript.isLetter(scalar) {
             let variants = options.letterVariants ? ArabicScript.variants(of: scalar) : [scalar]
             let letter = variants.count == 1 ? escaped(scalar) : "[" + variants.map(escaped).joined() + "]"
-            if options.optionalDiacritics {
-                return (letter + ArabicScript.optionalMarks, false)
-            }
+            // With optional diacritics the rule matches text without marks (MarkFreeText).
             return (letter, true)
         }
         if options.nativeDigits, ("0"..."9").contains(scalar) {

@@ -190,8 +190,7 @@ struct PatternTranslator {
                 index += 1
             default:
                 if spanStart, ArabicScript.variants(of: scalar).first == "\u{0627}", nextSignificant(after: index) == "\u{0644}" {
-                    let marks = emitter.options.optionalDiacritics ? ArabicScript.optionalMarks : ""
-                    builder.emit(ArabicScript.articleAlef(scalar, variants: emitter.options.letterVariants) + marks, from: here)
+                    builder.emit(ArabicScript.articleAlef(scalar, variants: emitter.options.letterVariants), from: here)
                 } else {
                     let atom = emitter.atom(scalar)
                     let wrap = !atom.isSingleAtom && nextIsQuantifier(after: index)

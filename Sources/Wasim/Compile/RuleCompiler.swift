@@ -71,13 +71,14 @@ public struct RuleCompiler {
         let here = declaration.location
         let hasContext = declaration.leftContext != nil || declaration.rightContext != nil
         if options.wordBoundaries {
-            builder.emit(options.proclitics ? ArabicScript.wordStartWithProclitics : ArabicScript.wordStart, from: here)
+            builder.emit(options.proclitics ? ArabicScript.wordStartWithProclitics(markFree: options.optionalDiacritics)
+                                            : ArabicScript.wordStart, from: here)
         }
         if let left = declaration.leftContext {
             builder.emit("(?:", from: here)
             builder.append(translator.translate(left, atSpanStart: false))
             builder.emit(")", from: here)
-            if options.proclitics { builder.emit(ArabicScript.proclitics, from: here) }
+            if options.proclitics { builder.emit(ArabicScript.proclitics(markFree: options.optionalDiacritics), from: here) }
         }
         builder.emit(hasContext ? "(?<\(CompiledRule.spanGroupName)>" : "(?:", from: here)
         builder.append(translator.translate(patternSource, atSpanStart: true))
@@ -129,6 +130,10 @@ public struct RuleCompiler {
         let groups = translator.groupNames.compactMap { name in regex.groupNumber(named: name).map { (name, $0) } }
         let matcher = LexiconMatcher.eligibleLexicon(of: declaration).flatMap { symbols.lexicons[$0.lexicon] }
             .map { cache.matcher(for: $0) }
+        // The filter walks the mark-free text, which rules that match marks do not see.
+        let startEntry = options.ignoreCase || !options.optionalDiacritics ? nil : PatternPrefixes(pattern: builder.pattern).map {
+            StartFilter.Entry(prefixes: $0, anchor: options.wordBoundaries ? .wordStart : .anywhere)
+        }
         return CompiledRule(
             name: declaration.name, label: declaration.label, priority: declaration.priority,
             isBlocker: declaration.isBlocker, blockedLabels: declaration.blockedLabels, order: order,
@@ -136,7 +141,7 @@ public struct RuleCompiler {
             spanGroup: hasContext ? (regex.groupNumber(named: CompiledRule.spanGroupName) ?? 0) : 0,
             groups: groups, lexicons: translator.lexiconNames.compactMap { symbols.lexicons[$0] },
             attributes: declaration.attributes, normalizers: ruleNormalizers, examples: declaration.examples,
-            lexiconMatcher: matcher)
+            lexiconMatcher: matcher, startEntry: startEntry, matchesMarkFreeText: options.optionalDiacritics)
     }
 
     private func openRegex(_ pattern: String, options: ICURegexOptions = []) -> Result<ICURegex, ICUPatternError> {
@@ -153,11 +158,23 @@ public struct RuleCompiler {
 /// A compiled rule pack: the rules in pack order, their lexicons, and what compiling found.
 public struct RulePack: Sendable {
     /// Rules and blockers in pack order.
-    public var rules: [CompiledRule]
+    public var rules: [CompiledRule] {
+        didSet { startFilter = StartFilter(entries: rules.map(\.startEntry)) }
+    }
+    /// Where each rule may start, found once per document for all rules.
+    public private(set) var startFilter: StartFilter
     /// Lexicons by name.
     public var lexicons: [String: Lexicon]
     /// Every diagnostic of parsing, loading and compiling.
     public var diagnostics: [Diagnostic]
+
+    /// Creates a pack.
+    public init(rules: [CompiledRule], lexicons: [String: Lexicon], diagnostics: [Diagnostic]) {
+        self.rules = rules
+        self.lexicons = lexicons
+        self.diagnostics = diagnostics
+        self.startFilter = StartFilter(entries: rules.map(\.startEntry))
+    }
 
     /// The rule with a name.
     public func rule(named name: String) -> CompiledRule? { rules.first { $0.name == name } }

@@ -114,6 +114,52 @@ public final class ICURegex: @unchecked Sendable {
         in utf16: [UInt16], groups: [Int] = [0],
         _ body: ([Range<Int>?]) -> Bool
     ) throws(ICUError) {
+        try withText(utf16) { () throws(ICUError) in
+            var status: Int32 = 0
+            var ranges: [Range<Int>?] = Array(repeating: nil, count: groups.count)
+            while cicu_regex_find_next(handle, &status) == 1 {
+                try read(groups, into: &ranges)
+                if !body(ranges) { return }
+            }
+            try check(status)
+        }
+    }
+
+    /// The same matches as ``forEachMatch(in:groups:_:)`` when every match starts at one of
+    /// `starts`: the pattern is tried only there, in order, skipping starts inside the
+    /// previous match, as a full scan would.
+    ///
+    /// - Parameters:
+    ///   - utf16: the text.
+    ///   - starts: ascending UTF-16 offsets where a match may start.
+    ///   - groups: group numbers to report for each match.
+    ///   - body: called for each match; return `false` to stop.
+    /// - Throws: ``ICUError`` when matching fails, e.g. on the time limit.
+    public func forEachMatch(
+        in utf16: [UInt16], startingOnlyAt starts: [Int], groups: [Int] = [0],
+        _ body: ([Range<Int>?]) -> Bool
+    ) throws(ICUError) {
+        guard !starts.isEmpty else { return }
+        try withText(utf16) { () throws(ICUError) in
+            var status: Int32 = 0
+            var ranges: [Range<Int>?] = Array(repeating: nil, count: groups.count)
+            var resume = 0
+            for start in starts where start >= resume {
+                guard cicu_regex_looking_at(handle, Int32(start), &status) == 1 else {
+                    try check(status)
+                    continue
+                }
+                let end = Int(cicu_regex_end(handle, 0, &status))
+                // A full scan resumes at the end of a match, or one further after an empty one.
+                resume = end > start ? end : start + 1
+                try read(groups, into: &ranges)
+                if !body(ranges) { return }
+            }
+        }
+    }
+
+    /// Sets the text for the duration of `body` (ICU does not copy it, so it is kept alive).
+    private func withText(_ utf16: [UInt16], _ body: () throws(ICUError) -> Void) throws(ICUError) {
         // ICU needs a non-null buffer; an empty text has nothing to find.
         guard !utf16.isEmpty else { return }
         text = utf16
@@ -123,15 +169,16 @@ public final class ICURegex: @unchecked Sendable {
             cicu_regex_set_text(handle, buffer.baseAddress, Int32(buffer.count), &status)
         }
         try check(status)
-        var ranges: [Range<Int>?] = Array(repeating: nil, count: groups.count)
-        while cicu_regex_find_next(handle, &status) == 1 {
-            for (slot, group) in groups.enumerated() {
-                let start = Int(cicu_regex_start(handle, Int32(group), &status))
-                let end = Int(cicu_regex_end(handle, Int32(group), &status))
-                ranges[slot] = start >= 0 && end >= start ? start..<end : nil
-            }
-            try check(status)
-            if !body(ranges) { return }
+        try body()
+    }
+
+    /// The ranges of the requested groups of the last match.
+    private func read(_ groups: [Int], into ranges: inout [Range<Int>?]) throws(ICUError) {
+        var status: Int32 = 0
+        for (slot, group) in groups.enumerated() {
+            let start = Int(cicu_regex_start(handle, Int32(group), &status))
+            let end = Int(cicu_regex_end(handle, Int32(group), &status))
+            ranges[slot] = start >= 0 && end >= start ? start..<end : nil
         }
         try check(status)
     }
