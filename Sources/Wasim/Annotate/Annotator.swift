@@ -128,7 +128,8 @@ public struct Annotator: Sendable {
         }
         do {
             if filtered {
-                try rule.regex.forEachMatch(in: text, startingOnlyAt: prepared.starts[index], groups: groupNumbers, handle)
+                try (rule.startRegex ?? rule.regex).forEachMatch(
+                    in: text, startingOnlyAt: prepared.starts[index], groups: groupNumbers, handle)
             } else {
                 try rule.regex.forEachMatch(in: text, groups: groupNumbers, handle)
             }

@@ -39,6 +39,10 @@ public struct CompiledRule: Sendable {
     /// when the rule is not filtered (the lexicon fast path, `ignore-case`, syntax the
     /// analysis does not follow).
     public let startEntry: StartFilter.Entry?
+    /// The pattern without its leading word-start lookbehind, for the starts the pack's
+    /// ``StartFilter`` finds (which satisfy that lookbehind already); nil when the rule is not
+    /// filtered or has no such lookbehind.
+    public let startRegex: ICURegex?
     /// Whether the rule matches the text without its optional marks (``MarkFreeText``):
     /// true unless it was compiled with `option no-diacritics`.
     public let matchesMarkFreeText: Bool
@@ -55,6 +59,6 @@ public struct CompiledRule: Sendable {
             order: order, location: location, pattern: pattern, regex: try regex.clone(), spanGroup: spanGroup,
             groups: groups, lexicons: lexicons, attributes: attributes, normalizers: normalizers, examples: examples,
             lexiconMatcher: lexiconMatcher, startEntry: startEntry,
-            matchesMarkFreeText: matchesMarkFreeText)
+            startRegex: try startRegex?.clone(), matchesMarkFreeText: matchesMarkFreeText)
     }
 }

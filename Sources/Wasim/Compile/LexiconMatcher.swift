@@ -146,6 +146,8 @@ public struct LexiconMatcher: Sendable {
 /// Per-code-unit tables for the fast paths: ICU's `\w` and `\s`, the Arabic letters and
 /// optional marks of ``ArabicScript``, and the folding of lexicon keys.
 enum WordCharacters {
+    /// ICU's `\\w` for every code unit (surrogates: false).
+    static var wordTable: [Bool] { word }
     private static let word: [Bool] = (0..<0x10000).map { value in
         Unicode.Scalar(UInt32(value)).map(isWordScalar) ?? false  // surrogates are not scalars
     }

@@ -70,10 +70,9 @@ public struct RuleCompiler {
         var builder = PatternBuilder()
         let here = declaration.location
         let hasContext = declaration.leftContext != nil || declaration.rightContext != nil
-        if options.wordBoundaries {
-            builder.emit(options.proclitics ? ArabicScript.wordStartWithProclitics(markFree: options.optionalDiacritics)
-                                            : ArabicScript.wordStart, from: here)
-        }
+        let wordStart = options.proclitics ? ArabicScript.wordStartWithProclitics(markFree: options.optionalDiacritics)
+                                           : ArabicScript.wordStart
+        if options.wordBoundaries { builder.emit(wordStart, from: here) }
         if let left = declaration.leftContext {
             builder.emit("(?:", from: here)
             builder.append(translator.translate(left, atSpanStart: false))
@@ -121,18 +120,22 @@ public struct RuleCompiler {
                 at: builder.origin(at: max(0, error.offset - 1)) ?? here))
             return nil
         }
-        do {
-            try regex.setTimeLimit(timeLimit)
-            try regex.setStackLimit(stackLimit)
-        } catch {
-            diagnostics.append(.error("cannot set ICU limits for `\(declaration.name)`: \(error.name)", at: here))
-        }
+        setLimits(regex, rule: declaration.name, at: here, diagnostics: &diagnostics)
         let groups = translator.groupNames.compactMap { name in regex.groupNumber(named: name).map { (name, $0) } }
         let matcher = LexiconMatcher.eligibleLexicon(of: declaration).flatMap { symbols.lexicons[$0.lexicon] }
             .map { cache.matcher(for: $0) }
         // The filter walks the mark-free text, which rules that match marks do not see.
         let startEntry = options.ignoreCase || !options.optionalDiacritics ? nil : PatternPrefixes(pattern: builder.pattern).map {
             StartFilter.Entry(prefixes: $0, anchor: options.wordBoundaries ? .wordStart : .anywhere)
+        }
+        // The filter's starts satisfy the proclitic lookbehind, so ICU need not test it again.
+        var startRegex: ICURegex?
+        if let startEntry, !startEntry.prefixes.acceptsAnyStart, options.wordBoundaries, options.proclitics,
+           builder.pattern.hasPrefix(wordStart),
+           case .success(let opened) = openRegex(String(builder.pattern.unicodeScalars.dropFirst(wordStart.unicodeScalars.count)),
+                                                 options: options.ignoreCase ? .caseInsensitive : []) {
+            setLimits(opened, rule: declaration.name, at: here, diagnostics: &diagnostics)
+            startRegex = opened
         }
         return CompiledRule(
             name: declaration.name, label: declaration.label, priority: declaration.priority,
@@ -141,7 +144,17 @@ public struct RuleCompiler {
             spanGroup: hasContext ? (regex.groupNumber(named: CompiledRule.spanGroupName) ?? 0) : 0,
             groups: groups, lexicons: translator.lexiconNames.compactMap { symbols.lexicons[$0] },
             attributes: declaration.attributes, normalizers: ruleNormalizers, examples: declaration.examples,
-            lexiconMatcher: matcher, startEntry: startEntry, matchesMarkFreeText: options.optionalDiacritics)
+            lexiconMatcher: matcher, startEntry: startEntry, startRegex: startRegex,
+            matchesMarkFreeText: options.optionalDiacritics)
+    }
+
+    private func setLimits(_ regex: ICURegex, rule: String, at location: SourceLocation, diagnostics: inout [Diagnostic]) {
+        do {
+            try regex.setTimeLimit(timeLimit)
+            try regex.setStackLimit(stackLimit)
+        } catch {
+            diagnostics.append(.error("cannot set ICU limits for `\(rule)`: \(error.name)", at: location))
+        }
     }
 
     private func openRegex(_ pattern: String, options: ICURegexOptions = []) -> Result<ICURegex, ICUPatternError> {

@@ -34,6 +34,8 @@ public struct StartFilter: Sendable {
     private let isFiltered: [Bool]
     private let wordStarts: PrefixTrie
     private let anywhere: PrefixTrie
+    /// ICU's `\\w` by code unit, held for the scan.
+    private let isWord: [Bool]
 
     /// Builds the filter for a pack's rules, in pack order; nil (or an entry whose beginnings
     /// accept any start) leaves a rule to a full scan.
@@ -51,9 +53,12 @@ public struct StartFilter: Sendable {
                 }
             }
         }
+        wordStarts.freeze()
+        anywhere.freeze()
         self.isFiltered = isFiltered
         self.wordStarts = wordStarts
         self.anywhere = anywhere
+        self.isWord = WordCharacters.wordTable
     }
 
     /// Whether a rule runs only at the starts the filter finds.
@@ -71,7 +76,11 @@ public struct StartFilter: Sendable {
         let scansAnywhere = !anywhere.isEmpty
         for position in 0..<count {
             if scansAnywhere { anywhere.walk(text, from: position, into: &starts) }
-            if scansWords, !WordCharacters.isWord(in: text, before: position) {
+            guard scansWords else { continue }
+            // ICU's \W before the position (a surrogate pair decoded), or the text's start.
+            let afterWord = position > 0 && (UTF16.isTrailSurrogate(text[position - 1])
+                ? WordCharacters.isWord(in: text, before: position) : isWord[Int(text[position - 1])])
+            if !afterWord {
                 WordCharacters.forEachStart(in: text, after: position) { start in
                     wordStarts.walk(text, from: start, into: &starts)
                 }
@@ -81,48 +90,60 @@ public struct StartFilter: Sendable {
     }
 }
 
-/// A trie of folded UTF-16 units whose nodes name the rules a beginning belongs to.
+/// A trie of the filter's folded UTF-16 units whose nodes name the rules a beginning belongs
+/// to. Built node by node, then flattened into arrays so that a walk touches no reference
+/// counts.
 struct PrefixTrie: Sendable {
-    private struct Node: Sendable {
+    private struct Node {
         var keys: [UInt16] = []
         var targets: [Int32] = []
         var rules: [Int32] = []
     }
 
-    private var nodes: [Node] = [Node()]
+    private var building: [Node] = [Node()]
     /// The root's children by unit (-1: none), for the first step of every walk.
     private var root = [Int32](repeating: -1, count: 0x10000)
+    /// Node n's edges are `edgeUnits[edgeStart[n]..<edgeStart[n+1]]` (and their targets).
+    private var edgeStart: [Int32] = []
+    private var edgeUnits: [UInt16] = []
+    private var edgeTargets: [Int32] = []
+    /// Node n's rules are `ruleList[ruleStart[n]..<ruleStart[n+1]]`.
+    private var ruleStart: [Int32] = []
+    private var ruleList: [Int32] = []
+    /// The filter's folding table (``TextFolding/filterKey(_:)``), held to avoid a global's
+    /// lazy-initialisation check on every unit.
+    private let keys = TextFolding.filterKeys
 
-    var isEmpty: Bool { nodes.count == 1 }
+    var isEmpty: Bool { building.count == 1 }
 
     mutating func insert(_ units: [UInt16], rule: Int32) {
         var node = 0
         for unit in units {
-            if let next = child(of: node, unit) {
-                node = next
+            if let slot = building[node].keys.firstIndex(of: unit) {
+                node = Int(building[node].targets[slot])
                 continue
             }
-            nodes.append(Node())
-            let created = Int32(nodes.count - 1)
-            if node == 0 {
-                root[Int(unit)] = created
-            }
-            nodes[node].keys.append(unit)
-            nodes[node].targets.append(created)
+            building.append(Node())
+            let created = Int32(building.count - 1)
+            if node == 0 { root[Int(unit)] = created }
+            building[node].keys.append(unit)
+            building[node].targets.append(created)
             node = Int(created)
         }
-        if !nodes[node].rules.contains(rule) { nodes[node].rules.append(rule) }
+        if !building[node].rules.contains(rule) { building[node].rules.append(rule) }
     }
 
-    @inline(__always)
-    private func child(of node: Int, _ unit: UInt16) -> Int? {
-        if node == 0 {
-            let next = root[Int(unit)]
-            return next < 0 ? nil : Int(next)
+    /// Flattens the trie for walking; call after the last insertion.
+    mutating func freeze() {
+        edgeStart = [0]
+        ruleStart = [0]
+        for node in building {
+            edgeUnits += node.keys
+            edgeTargets += node.targets
+            edgeStart.append(Int32(edgeUnits.count))
+            ruleList += node.rules
+            ruleStart.append(Int32(ruleList.count))
         }
-        let keys = nodes[node].keys
-        for slot in keys.indices where keys[slot] == unit { return Int(nodes[node].targets[slot]) }
-        return nil
     }
 
     /// Follows the folded text from `start` (optional marks skipped) and records `start` for
@@ -134,11 +155,23 @@ struct PrefixTrie: Sendable {
         let count = text.count
         while true {
             while index < count, TextFolding.isSkipped(text[index]) { index += 1 }
-            guard index < count, let next = child(of: node, TextFolding.filterKey(text[index])) else { return }
-            node = next
+            guard index < count else { return }
+            let unit = keys[Int(text[index])]
+            var next: Int32 = -1
+            if node == 0 {
+                next = root[Int(unit)]
+            } else {
+                for edge in Int(edgeStart[node])..<Int(edgeStart[node + 1]) where edgeUnits[edge] == unit {
+                    next = edgeTargets[edge]
+                    break
+                }
+            }
+            guard next >= 0 else { return }
+            node = Int(next)
             index += 1
-            for rule in nodes[node].rules where starts[Int(rule)].last != start {
-                starts[Int(rule)].append(start)
+            for slot in Int(ruleStart[node])..<Int(ruleStart[node + 1]) {
+                let rule = Int(ruleList[slot])
+                if starts[rule].last != start { starts[rule].append(start) }
             }
         }
     }

@@ -24,9 +24,10 @@ enum TextFolding {
     /// the three families made `0` (a filter needs to know that a digit is there, not which;
     /// and digit patterns would otherwise multiply into thousands of beginnings).
     @inline(__always)
-    static func filterKey(_ unit: UInt16) -> UInt16 { filterTable[Int(unit)] }
+    static func filterKey(_ unit: UInt16) -> UInt16 { filterKeys[Int(unit)] }
 
-    private static let filterTable: [UInt16] = table.map { (0x30...0x39).contains($0) ? 0x30 : $0 }
+    /// ``filterKey(_:)`` for every code unit.
+    static let filterKeys: [UInt16] = table.map { (0x30...0x39).contains($0) ? 0x30 : $0 }
 
     /// True for the optional marks, which folding drops.
     @inline(__always)

@@ -11,7 +11,7 @@ final class StartFilterTests: XCTestCase {
             return true
         }
         if let starts {
-            try rule.regex.forEachMatch(in: text, startingOnlyAt: starts, collect)
+            try (rule.startRegex ?? rule.regex).forEachMatch(in: text, startingOnlyAt: starts, collect)
         } else {
             try rule.regex.forEachMatch(in: text, collect)
         }
@@ -58,6 +58,13 @@ final class StartFilterTests: XCTestCase {
         XCTAssertEqual(starts[0], [2, 8])
         // Digits anywhere, even glued to a Latin letter.
         XCTAssertEqual(starts[1], [6, 14])
+    }
+
+    func testFilteredRulesWithProcliticsSkipTheLookbehind() {
+        let rule = bundledPack.rule(named: "day_month_year")!
+        XCTAssertNotNil(rule.startRegex)
+        XCTAssertTrue(rule.pattern.hasPrefix("(?<="))
+        XCTAssertFalse(rule.startRegex!.pattern.hasPrefix("(?<="))
     }
 
     func testARuleThatMayStartWithAnythingIsNotFiltered() {
