@@ -24,6 +24,22 @@ public enum JSONLFormat {
         return out + "}"
     }
 
+    /// Calls `body` with each document of a JSONL file (`-` for standard input), read line by
+    /// line; a line that cannot be read becomes a diagnostic naming the file and line, and the
+    /// others still come. Blank lines are skipped.
+    public static func forEachDocument(in path: String, _ body: (DocumentSource.Item) throws -> Void) rethrows {
+        let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+        guard let handle else { return try body(.failure(.error("cannot read \(path)"))) }
+        defer { if path != "-" { try? handle.close() } }
+        let name = path == "-" ? "<stdin>" : path
+        var lineNumber = 0
+        for line in LineReader(handle: handle) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            try body(parse(line, at: SourceLocation(file: name, line: lineNumber, column: 1), fallbackID: "\(name):\(lineNumber)"))
+        }
+    }
+
     /// Parses one JSONL line: a document with optional spans.
     /// - Parameters:
     ///   - line: the line's bytes.
