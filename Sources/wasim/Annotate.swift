@@ -24,7 +24,7 @@ struct Annotate: ParsableCommand {
               wasim annotate seeds/    (Annotate the bundled seeds)
               wasim annotate --labels DATE --reference-date 2022-05-13 news.jsonl    (Dates only, relative dates resolved)
               cat corpus.jsonl | wasim annotate - > annotated.jsonl    (As a filter)
-              wasim annotate --format html seeds/ -o pages    (Pages to read in a browser: pages/index.html)
+              wasim annotate --format html seeds/ -o pages    (HTML pages and an index.html)
             """
     )
 

@@ -8,11 +8,11 @@ struct Convert: ParsableCommand {
         abstract: "Convert annotated documents between JSONL, brat, inline markup, CoNLL and HTML.",
         discussion: """
             Formats (docs/data-formats.md describes each):
-              jsonl    one JSON document a line; a .jsonl file, - for standard input, or a directory of .jsonl files
-              brat     NAME.txt + NAME.ann pairs in a directory (annotation.conf and visual.conf are written too)
-              inline   NAME.xml files in a directory: في <DATE value="2022-05-11">11 ماي 2022</DATE>
-              conll    TOKEN<TAB>IOB2-TAG lines (read back with the tokens joined by spaces)
-              html     NAME.html pages and index.html in a directory (written only)
+              jsonl   one JSON document a line (a .jsonl file, -, or a directory of them)
+              brat    NAME.txt + NAME.ann in a directory, with annotation.conf
+              inline  NAME.xml in a directory: في <DATE value="2022">ماي 2022</DATE>
+              conll   TOKEN<TAB>IOB2-TAG lines; read back with tokens joined by spaces
+              html    NAME.html pages and index.html in a directory (written only)
 
             Without --from, the format is guessed from INPUT: .jsonl or - is jsonl, .conll is conll, \
             .xml is inline, and a directory is brat if it holds .ann files, else inline if it holds \
@@ -26,11 +26,11 @@ struct Convert: ParsableCommand {
             (e.g. overlapping spans in a flat format).
 
             Examples:
-              wasim convert --to jsonl Gold/seeds                      (the seed gold as JSONL on stdout)
-              wasim convert Gold/seeds -o seeds.conll                  (CoNLL IOB2 for seqeval)
-              wasim convert --to inline Gold/seeds -o seeds-inline     (one .xml file per document)
-              wasim convert --to html out.jsonl -o pages && open pages/index.html
-              wasim convert --to brat labelled/ -o brat/               (inline files back to brat)
+              wasim convert --to jsonl Gold/seeds          (the seed gold as JSONL)
+              wasim convert Gold/seeds -o seeds.conll      (CoNLL IOB2 for seqeval)
+              wasim convert --to inline Gold/seeds -o lab  (one .xml file a document)
+              wasim convert --to html out.jsonl -o pages   (then open pages/index.html)
+              wasim convert --to brat lab -o brat          (inline files back to brat)
             """
     )
 
