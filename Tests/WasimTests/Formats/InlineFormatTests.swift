@@ -154,6 +154,16 @@ final class InlineFormatTests: XCTestCase {
         XCTAssertEqual(problems("&x; <A>a</B> < c &y;").count, 5)
     }
 
+    func testDiagnosticsOfACRLFFilePointAtTheRightLineAndColumn() throws {
+        let path = temporaryDirectory() + "/crlf.xml"
+        try "سطر أول\r\nفي <DATE>ماي 2022</NUMBER>\r\n".write(toFile: path, atomically: true, encoding: .utf8)
+        guard case .problems(let found) = InlineFormat.read(path: path) else { return XCTFail("accepted") }
+        var formatter = DiagnosticFormatter()
+        XCTAssertTrue(formatter.format(found[0]).hasSuffix(
+            ":2:18: error: closing tag `</NUMBER>` does not match the open `<DATE>`\n  في <DATE>ماي 2022</NUMBER>\n                   ^\n"
+                + "\(path):2:4: note: `<DATE>` opened here\n  في <DATE>ماي 2022</NUMBER>\n     ^\n"), formatter.format(found[0]))
+    }
+
     func testReadingAFileTakesItsNameAsTheID() throws {
         let directory = temporaryDirectory()
         let path = directory + "/doc-1.xml"
