@@ -5,14 +5,16 @@ import Wasim
 /// `wasim annotate`: runs the rules over documents and writes the spans.
 struct Annotate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Annotate documents and write one JSONL line per document.",
+        abstract: "Annotate documents and write one JSONL line per document (or CoNLL, brat, inline, HTML).",
         discussion: """
             INPUT is a .txt file (its name is the document id), a .jsonl file of {"id","text"} lines, \
             a directory (every .txt and .jsonl below it), or - to read JSONL from standard input and \
             write each result as soon as it is ready (a streaming filter for pipes, Spark or Hadoop).
 
             Output lines: {"id","text","spans":[{"start","end","label","text","rule","attrs"}]}, \
-            offsets in Unicode code points, end exclusive.
+            offsets in Unicode code points, end exclusive. --format conll streams CoNLL IOB2 the same \
+            way; --format brat, inline or html writes one file per document into -o DIR \
+            (docs/data-formats.md describes each format).
 
             A document that cannot be read (invalid UTF-8, bad JSON) or a rule that hits ICU's time \
             limit is reported on standard error with the file, line or document; the other documents \
@@ -22,39 +24,37 @@ struct Annotate: ParsableCommand {
               wasim annotate seeds/    (Annotate the bundled seeds)
               wasim annotate --labels DATE --reference-date 2022-05-13 news.jsonl    (Dates only, relative dates resolved)
               cat corpus.jsonl | wasim annotate - > annotated.jsonl    (As a filter)
+              wasim annotate --format html seeds/ -o pages    (HTML pages and an index.html)
             """
     )
 
     @OptionGroup var rules: RulesOptions
     @OptionGroup var reference: ReferenceDateOption
 
-    @Option(name: .long, help: "Output format: jsonl.")
-    var format: OutputFormat = .jsonl
+    @Option(name: .long, help: "Output format: jsonl, conll, brat, inline or html (the last three need -o DIR).")
+    var format: AnnotationFormat = .jsonl
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (a directory for brat, inline, html) instead of standard output.", valueName: "path"))
     var output: String?
 
     @Argument(help: ArgumentHelp("Documents: .txt, .jsonl, directories, or - for standard input.", valueName: "input"))
     var inputs: [String]
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case jsonl
-    }
-
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("name at least one input (a file, a directory, or - for standard input)") }
+        if format.writesDirectory, output == nil { throw ValidationError("--format \(format.rawValue) writes a directory: give -o DIR") }
     }
 
     func run() throws {
         let (pack, rulesFailed) = rules.loadPack()
         let annotator = Annotator(pack: pack, referenceDate: reference.date)
-        let sink = try OutputSink(path: output)
+        let sink = try DocumentOutput(format: format, path: output)
         var failures = rulesFailed ? 1 : 0
         var documents = 0
         var bytes = 0
         let started = Date()
         var formatter = DiagnosticFormatter()
-        DocumentSource(inputs: inputs).forEach { item in
+        try DocumentSource(inputs: inputs).forEach { item in
             switch item {
             case .failure(let diagnostic):
                 failures += 1
@@ -65,7 +65,10 @@ struct Annotate: ParsableCommand {
                     failures += 1
                     Console.error("error: \(error)\n")
                 }
-                sink.write(JSONLFormat.line(for: annotated) + "\n", flush: inputs.contains("-"))
+                for problem in try sink.write(annotated, flush: inputs.contains("-")) {
+                    if problem.severity == .error { failures += 1 }
+                    Console.error(formatter.format(problem))
+                }
                 documents += 1
                 bytes += input.document.text.utf8.count
                 if Console.errorIsTerminal, documents % 100 == 0 {
@@ -74,7 +77,7 @@ struct Annotate: ParsableCommand {
                 }
             }
         }
-        sink.close()
+        try sink.finish()
         if Console.errorIsTerminal, documents >= 100 { Console.error("\n") }
         if failures > 0 {
             Console.error("\(documents) document\(documents == 1 ? "" : "s") written; \(failures) problem\(failures == 1 ? "" : "s") reported above\n")

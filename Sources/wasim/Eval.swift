@@ -20,6 +20,7 @@ struct Eval: ParsableCommand {
               wasim eval --gold Gold/seeds --pred out.jsonl --errors     (every error, with its rule)
               wasim eval --gold Gold --rules Rules --min-f1 DATE=0.9,NUMBER=0.9   (fail CI below a floor)
               wasim eval --gold Gold/seeds --rules Rules --json > scores.json
+              wasim eval --gold Gold/dev --rules Rules --html errors/   (open errors/index.html)
             """
     )
 
@@ -49,6 +50,10 @@ struct Eval: ParsableCommand {
 
     @Flag(name: .long, help: "List every error with its document, offsets, context and rule.")
     var errors = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Also write a page per document with gold and prediction side by side, errors marked, and an index.html.", valueName: "dir"))
+    var html: String?
 
     func validate() throws {
         if (pred == nil) == (rules == nil) { throw ValidationError("give either --pred PATH or --rules DIR") }
@@ -98,6 +103,11 @@ struct Eval: ParsableCommand {
             ?? Array(Set(goldDocuments.flatMap { $0.spans.map(\.label) })).sorted()
         let report = Evaluator(labels: labelList).evaluate(pairs)
         let analysis = ErrorAnalysis(documents: documents, labels: Set(labelList))
+        if let html {
+            let written = HtmlFormat.writeComparisons(documents, labels: labelList, to: html)
+            if !written.isEmpty { Console.error(formatter.format(written)) }
+            problems += written
+        }
         if json {
             Console.output(EvalReportWriter.json(report, labels: labelList) + "\n")
         } else {

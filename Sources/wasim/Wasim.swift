@@ -15,7 +15,8 @@ struct WasimCommand: ParsableCommand {
               wasim explain "في 11 ماي 2022"         see which rule matched and why
               wasim test                            run every rule's examples
               wasim eval --gold Gold/seeds --rules Rules   score the rules against the gold
+              wasim convert --to html Gold/seeds -o pages  read the gold in a browser
             """,
-        subcommands: [Annotate.self, Eval.self, Check.self, Test.self, Explain.self, Compile.self, Bench.self]
+        subcommands: [Annotate.self, Eval.self, Check.self, Test.self, Explain.self, Compile.self, Convert.self, Bench.self]
     )
 }

@@ -36,8 +36,10 @@ public enum BratFormat {
         var spans: [String: Span] = [:]
         var order: [String] = []
         var notes: [(id: String, attributes: [String: String], line: Int)] = []
-        for (index, rawLine) in annotations.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        // Split on the scalar: a Character "\r\n" is not "\n", and CRLF files must read too.
+        let lines = annotations.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, scalars) in lines.enumerated() {
+            let line = Substring(scalars.last == "\r" ? scalars.dropLast() : scalars)
             let number = index + 1
             let here = SourceLocation(file: path, line: number, column: 1)
             if line.trimmingSpace().isEmpty { continue }
@@ -59,7 +61,7 @@ public enum BratFormat {
                     continue
                 }
                 let covered = document.slice(start, end)
-                if fields.count >= 3, fields[2] != covered {
+                if fields.count >= 3, fields[2] != covered, fields[2] != lineSafe(covered) {
                     diagnostics.append(.error(
                         "the span says \"\(fields[2])\" but the text at [\(start), \(end)) is \"\(covered)\"", at: here))
                     continue
@@ -70,10 +72,12 @@ public enum BratFormat {
                 let target = fields.count >= 2 ? fields[1].split(separator: " ") : []
                 guard fields.count >= 3, target.count == 2, target[0] == "AnnotatorNotes" else { continue }
                 var attributes: [String: String] = [:]
-                for pair in fields[2].split(separator: ";") {
-                    let trimmed = pair.trimmingSpace()
+                // Scalars, not Characters: a value may start with a combining mark, which would
+                // merge with `=` into one Character.
+                for pair in fields[2].unicodeScalars.split(separator: ";") {
+                    let trimmed = String(String.UnicodeScalarView(pair)).trimmingSpace().unicodeScalars
                     guard let equals = trimmed.firstIndex(of: "=") else {
-                        diagnostics.append(.error("expected `key=value` pairs separated by `; `, found `\(trimmed)`", at: here))
+                        diagnostics.append(.error("expected `key=value` pairs separated by `; `, found `\(String(trimmed))`", at: here))
                         continue
                     }
                     attributes[String(trimmed[..<equals])] = String(trimmed[trimmed.index(after: equals)...])
@@ -110,18 +114,52 @@ public enum BratFormat {
     }
 
     /// The `.ann` text of an annotated document: `T` lines in document order, then each
-    /// span's AnnotatorNotes with keys in alphabetical order.
+    /// span's AnnotatorNotes with keys in alphabetical order. Line breaks and tabs in a span's
+    /// text are written as spaces (one per code point), as the reader accepts them.
     public static func annotations(for annotated: AnnotatedDocument) -> String {
         var out = ""
         for (index, span) in annotated.spans.sorted().enumerated() {
             let id = index + 1
-            out += "T\(id)\t\(span.label) \(span.start) \(span.end)\t\(span.text)\n"
+            out += "T\(id)\t\(span.label) \(span.start) \(span.end)\t\(lineSafe(span.text))\n"
             if !span.attributes.isEmpty {
                 let notes = span.attributes.keys.sorted().map { "\($0)=\(span.attributes[$0]!)" }.joined(separator: "; ")
                 out += "#\(id)\tAnnotatorNotes T\(id)\t\(notes)\n"
             }
         }
         return out
+    }
+
+    /// What ``annotations(for:)`` cannot write so that it reads back the same: labels that are
+    /// empty or hold white space, attribute keys that are empty or hold white space, `=` or
+    /// `;`, and values that hold `;`, a line break or a tab, or start or end with white space.
+    public static func problems(writing annotated: AnnotatedDocument) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        func report(_ span: Span, _ message: String) {
+            problems.append(.error("document `\(annotated.document.id)`: \(span.diagnosticName): \(message) in brat standoff"))
+        }
+        for span in annotated.spans {
+            if span.label.isEmpty || span.label.unicodeScalars.contains(where: \.properties.isWhitespace) {
+                report(span, "a label that is empty or holds white space cannot be written")
+            }
+            for key in span.attributes.keys.sorted() {
+                let value = span.attributes[key]!.unicodeScalars
+                if key.isEmpty || key.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == "=" || $0 == ";" }) {
+                    report(span, "the attribute key `\(key)` cannot be written")
+                } else if value.contains(where: { $0 == ";" || $0 == "\t" || lineBreaks.contains($0) })
+                    || value.first?.properties.isWhitespace == true || value.last?.properties.isWhitespace == true {
+                    report(span, "the value of `\(key)` cannot be written (it holds `;`, a tab or a line break, or starts or ends with a space)")
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Line breaks, which end a `.ann` line, and the tab, which separates its fields.
+    static let lineBreaks: Set<Unicode.Scalar> = ["\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+
+    /// A span's text as a `T` line holds it: `\n`, `\r` and `\t` become spaces.
+    static func lineSafe(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
     }
 
     /// The `.txt`/`.ann` pairs below a directory, by document id.

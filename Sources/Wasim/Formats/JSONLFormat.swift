@@ -24,6 +24,46 @@ public enum JSONLFormat {
         return out + "}"
     }
 
+    /// Calls `body` with each document of a JSONL file (`-` for standard input), read line by
+    /// line; a line that cannot be read becomes a diagnostic naming the file and line, and the
+    /// others still come. Blank lines are skipped.
+    public static func forEachDocument(in path: String, _ body: (DocumentSource.Item) throws -> Void) rethrows {
+        let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
+        guard let handle else { return try body(.failure(.error("cannot read \(path)"))) }
+        defer { if path != "-" { try? handle.close() } }
+        let name = path == "-" ? "<stdin>" : path
+        var lineNumber = 0
+        for line in LineReader(handle: handle) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            try body(parse(line, at: SourceLocation(file: name, line: lineNumber, column: 1), fallbackID: "\(name):\(lineNumber)"))
+        }
+    }
+
+    /// The line without a leading byte-order mark (a file's first line may have one), with
+    /// every other U+FEFF written `\ufeff`: Foundation's JSONSerialization drops a raw U+FEFF
+    /// at the start of a string value, which would shift a span or change its text. A raw
+    /// U+FEFF can only stand inside a string in valid JSON, so the escape changes nothing else.
+    static func escapingByteOrderMarks(_ line: Data) -> Data {
+        let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        var bytes = [UInt8](line)
+        if bytes.starts(with: mark) { bytes.removeFirst(3) }
+        guard bytes.firstRange(of: mark) != nil else { return Data(bytes) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+                out += Array("\\ufeff".utf8)
+                index += 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return Data(out)
+    }
+
     /// Parses one JSONL line: a document with optional spans.
     /// - Parameters:
     ///   - line: the line's bytes.
@@ -37,7 +77,8 @@ public enum JSONLFormat {
         }
         let object: [String: Any]
         do {
-            guard let parsed = try JSONSerialization.jsonObject(with: line, options: [.fragmentsAllowed]) as? [String: Any] else {
+            guard let parsed = try JSONSerialization.jsonObject(with: escapingByteOrderMarks(line), options: [.fragmentsAllowed])
+                    as? [String: Any] else {
                 return .failure(.error("expected a JSON object with \"id\" and \"text\"", at: location))
             }
             object = parsed

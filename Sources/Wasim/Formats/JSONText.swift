@@ -14,6 +14,8 @@ public enum JSONText {
             case "\t": out += "\\t"
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
+            // Written escaped: some JSON readers (Foundation's among them) drop a raw U+FEFF.
+            case "\u{FEFF}": out += "\\ufeff"
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)

@@ -50,7 +50,11 @@ public struct DiagnosticFormatter {
     private mutating func lines(of file: String) -> [Substring] {
         if let cached = cache[file] { return cached }
         let text = sources[file] ?? (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the scalar and drop a trailing "\r": in a CRLF file the Character "\r\n" is
+        // not "\n", and the excerpt would miss every line but the first.
+        let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            Substring(line.last == "\r" ? line.dropLast() : line)
+        }
         cache[file] = lines
         return lines
     }
