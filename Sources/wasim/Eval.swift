@@ -7,7 +7,8 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score predictions or rules against gold: nervaluate's four modes, attributes, errors by rule.",
         discussion: """
-            GOLD and PRED are brat directories (.txt + .ann) or JSONL files. With --rules instead of \
+            GOLD, PRED and BASELINE are brat directories (.txt + .ann), JSONL files, inline markup \
+            (.xml files) or CoNLL files. With --rules instead of \
             --pred, the gold texts are annotated first. Documents are paired by id and their texts \
             must be identical.
 
@@ -21,13 +22,19 @@ struct Eval: ParsableCommand {
               wasim eval --gold Gold --rules Rules --min-f1 DATE=0.9,NUMBER=0.9   (fail CI below a floor)
               wasim eval --gold Gold/seeds --rules Rules --json > scores.json
               wasim eval --gold Gold/dev --rules Rules --html errors/   (open errors/index.html)
+              wasim annotate Gold/dev -o before.jsonl; (edit rules); \
+              wasim eval --gold Gold/dev --rules Rules --baseline before.jsonl   (what the edit did)
+
+            With --baseline, the report ends with the F1 change per label, a paired bootstrap \
+            confidence interval for F1 and its change (--bootstrap draws, 0 to skip), and every span \
+            gained, lost or changed, marked + when it fixed an error and - when it made one.
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Gold annotations: a brat directory or a JSONL file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Gold annotations: a brat directory, a JSONL file or inline markup.", valueName: "path"))
     var gold: String
 
-    @Option(name: .long, help: ArgumentHelp("Predictions: a brat directory or a JSONL file.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Predictions: a brat directory, a JSONL file or inline markup.", valueName: "path"))
     var pred: String?
 
     @Option(name: .long, help: ArgumentHelp("Annotate the gold texts with these rules instead of reading --pred.", valueName: "dir"))
@@ -50,6 +57,13 @@ struct Eval: ParsableCommand {
 
     @Flag(name: .long, help: "List every error with its document, offsets, context and rule.")
     var errors = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Predictions of an earlier run to compare with: what was gained, lost and changed.", valueName: "path"))
+    var baseline: String?
+
+    @Option(name: .long, help: "Paired bootstrap draws for --baseline's confidence intervals (0: none).")
+    var bootstrap = 1000
 
     @Option(name: .long, help: ArgumentHelp(
         "Also write a page per document with gold and prediction side by side, errors marked, and an index.html.", valueName: "dir"))
@@ -108,10 +122,30 @@ struct Eval: ParsableCommand {
             if !written.isEmpty { Console.error(formatter.format(written)) }
             problems += written
         }
+        var comparison: (RunComparison, PairedBootstrap.Result?)?
+        if let baseline {
+            let (read, baselineProblems) = AnnotatedDocumentReader.read(baseline)
+            problems += baselineProblems
+            if !baselineProblems.isEmpty { Console.error(formatter.format(baselineProblems)) }
+            var before: [String: [Span]] = [:]
+            for document in read { before[document.document.id] = document.spans }
+            let gold = documents.map { (id: $0.document.id, spans: $0.gold) }
+            var after: [String: [Span]] = [:]
+            for document in documents { after[document.document.id] = document.predicted }
+            let runs = RunComparison(gold: gold, baseline: before, current: after, labels: labelList)
+            let intervals = bootstrap > 0 ? PairedBootstrap(samples: bootstrap).compare(
+                baseline: runs.baseline.byDocument.map { $0.table[mode] },
+                current: runs.current.byDocument.map { $0.table[mode] }, mode: mode) : nil
+            comparison = (runs, intervals)
+        }
         if json {
-            Console.output(EvalReportWriter.json(report, labels: labelList) + "\n")
+            let extra = comparison.map { ["baseline": EvalReportWriter.json($0.0, bootstrap: $0.1, labels: labelList, mode: mode)] } ?? [:]
+            Console.output(EvalReportWriter.json(report, labels: labelList, extra: extra) + "\n")
         } else {
             Console.output(EvalReportWriter.text(report, analysis: analysis, labels: labelList, mode: mode, errors: errors))
+            if let (runs, intervals) = comparison {
+                Console.output(EvalReportWriter.text(runs, bootstrap: intervals, labels: labelList, mode: mode, documents: documents.count))
+            }
         }
         var failed = problems.hasErrors
         for (label, floor) in try floors() {

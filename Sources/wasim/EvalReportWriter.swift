@@ -63,6 +63,82 @@ enum EvalReportWriter {
         return out
     }
 
+    /// The comparison with a baseline run: F1 per label before and after, the bootstrap
+    /// intervals, and every span gained, lost or changed.
+    static func text(_ comparison: RunComparison, bootstrap: PairedBootstrap.Result?, labels: [String],
+                     mode: EvaluationMode, documents: Int) -> String {
+        func f1(_ counts: ModeCounts?) -> Double { (counts ?? ModeCounts()).measures(halfCreditForPartial: mode.halfCreditForPartial).f1 }
+        var out = "\nAgainst the baseline (\(mode.rawValue) F1)\n" + pad("", 14) + "   before    after   change\n"
+        for label in labels + ["overall"] {
+            let before = label == "overall" ? f1(comparison.baseline.overall[mode]) : f1(comparison.baseline.byLabel[label]?[mode])
+            let after = label == "overall" ? f1(comparison.current.overall[mode]) : f1(comparison.current.byLabel[label]?[mode])
+            out += pad(label, 14) + String(format: " %8.3f %8.3f %+8.3f\n", before, after, after - before)
+        }
+        if let bootstrap {
+            out += String(format: "Paired bootstrap over %d documents: F1 %.3f [%.3f, %.3f] before, %.3f [%.3f, %.3f] now; "
+                          + "change %+.3f [%+.3f, %+.3f]; not better in %.1f%% of draws\n", documents,
+                          bootstrap.baseline.estimate, bootstrap.baseline.lower, bootstrap.baseline.upper,
+                          bootstrap.current.estimate, bootstrap.current.lower, bootstrap.current.upper,
+                          bootstrap.difference.estimate, bootstrap.difference.lower, bootstrap.difference.upper,
+                          bootstrap.shareNotBetter * 100)
+        }
+        var byKind: [RunComparison.ChangeKind: (all: Int, better: Int)] = [:]
+        for change in comparison.changes {
+            byKind[change.kind, default: (0, 0)].all += 1
+            if change.isImprovement { byKind[change.kind]!.better += 1 }
+        }
+        out += "Spans: " + [RunComparison.ChangeKind.gained, .lost, .changed].map { kind in
+            let counts = byKind[kind] ?? (0, 0)
+            return "\(counts.all) \(kind.rawValue) (\(counts.better) for the better)"
+        }.joined(separator: ", ") + "\n"
+        func describe(_ span: Span) -> String {
+            "\(span.label) [\(span.start),\(span.end)) \u{2068}\(span.text)\u{2069}"
+                + (span.attributes.isEmpty ? "" : " " + span.attributes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+                + (span.rule.map { " by `\($0)`" } ?? "")
+        }
+        for change in comparison.changes {
+            let mark = change.isImprovement ? "+" : "-"
+            var line = "  \(mark) \(change.document) \(change.kind.rawValue):"
+            if let before = change.before { line += " was " + describe(before) + (change.beforeIsCorrect ? " (correct)" : "") }
+            if let after = change.after { line += (change.before == nil ? " " : "; now ") + describe(after) + (change.afterIsCorrect ? " (correct)" : "") }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    /// The comparison with a baseline as JSON: F1 before and after by label, the bootstrap
+    /// and the changes.
+    static func json(_ comparison: RunComparison, bootstrap: PairedBootstrap.Result?, labels: [String], mode: EvaluationMode) -> [String: Any] {
+        func f1(_ counts: ModeCounts?) -> Double { (counts ?? ModeCounts()).measures(halfCreditForPartial: mode.halfCreditForPartial).f1 }
+        var byLabel: [String: Any] = [:]
+        for label in labels {
+            byLabel[label] = ["before": f1(comparison.baseline.byLabel[label]?[mode]), "after": f1(comparison.current.byLabel[label]?[mode])]
+        }
+        func span(_ span: Span?) -> Any {
+            guard let span else { return NSNull() }
+            return ["start": span.start, "end": span.end, "label": span.label, "text": span.text,
+                    "rule": span.rule ?? NSNull(), "attrs": span.attributes] as [String: Any]
+        }
+        var root: [String: Any] = [
+            "mode": mode.rawValue,
+            "overall": ["before": f1(comparison.baseline.overall[mode]), "after": f1(comparison.current.overall[mode])],
+            "labels": byLabel,
+            "changes": comparison.changes.map { change in
+                ["document": change.document, "kind": change.kind.rawValue, "before": span(change.before), "after": span(change.after),
+                 "before_correct": change.beforeIsCorrect, "after_correct": change.afterIsCorrect,
+                 "improvement": change.isImprovement] as [String: Any]
+            },
+        ]
+        if let bootstrap {
+            func interval(_ value: PairedBootstrap.Interval) -> [String: Double] {
+                ["estimate": value.estimate, "lower": value.lower, "upper": value.upper]
+            }
+            root["bootstrap"] = ["before": interval(bootstrap.baseline), "after": interval(bootstrap.current),
+                                 "difference": interval(bootstrap.difference), "share_not_better": bootstrap.shareNotBetter]
+        }
+        return root
+    }
+
     static func counts(_ counts: ModeCounts, _ mode: EvaluationMode) -> [String: Any] {
         let m = counts.measures(halfCreditForPartial: mode.halfCreditForPartial)
         return ["correct": counts.correct, "incorrect": counts.incorrect, "partial": counts.partial, "missed": counts.missed,
@@ -70,8 +146,8 @@ enum EvalReportWriter {
                 "precision": m.precision, "recall": m.recall, "f1": m.f1]
     }
 
-    static func json(_ report: Evaluator.Report, labels: [String]) -> String {
-        var root: [String: Any] = [:]
+    static func json(_ report: Evaluator.Report, labels: [String], extra: [String: Any] = [:]) -> String {
+        var root: [String: Any] = extra
         for mode in EvaluationMode.allCases {
             var byLabel: [String: Any] = [:]
             for label in labels { byLabel[label] = counts(report.byLabel[label]?[mode] ?? ModeCounts(), mode) }

@@ -1,13 +1,22 @@
 import Foundation
 
 /// Reads annotated documents from the forms gold and predictions come in: a brat directory
-/// (`.txt` + `.ann` pairs, searched recursively), a `.jsonl` file, or a directory of `.jsonl`
-/// files.
+/// (`.txt` + `.ann` pairs, searched recursively), a `.jsonl` file, a directory of `.jsonl`
+/// files, inline markup (`.xml` files) or CoNLL.
 public enum AnnotatedDocumentReader {
     /// The documents at a path, and every problem met (each naming its file and line).
     public static func read(_ path: String) -> (documents: [AnnotatedDocument], diagnostics: [Diagnostic]) {
         var documents: [AnnotatedDocument] = []
         var diagnostics: [Diagnostic] = []
+        if let format = AnnotationFormat.guess(input: path), format == .inline || format == .conll {
+            forEach(path, format: format) { item in
+                switch item {
+                case .success(let document): documents.append(document)
+                case .failure(let diagnostic): diagnostics.append(diagnostic)
+                }
+            }
+            return (documents, diagnostics)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return ([], [.error("no such file or directory: \(path)")])

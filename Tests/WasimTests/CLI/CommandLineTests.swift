@@ -173,4 +173,18 @@ extension CommandLineTests {
         XCTAssertEqual(try status("DATE=1.0"), 0)
         XCTAssertEqual(try status("DATE=0.9,NUMBER=0.5"), 1)
     }
+
+    func testEvalBaselineReportsWhatARuleEditChanged() throws {
+        let gold = goldDirectory()
+        let directory = temporaryDirectory()
+        let before = directory + "/before.jsonl"
+        let dateRule = "lexicon MONTH = ماي\nrule my DATE\n  pattern @MONTH \\s+ \\d{4}\n"
+        let numberRule = "rule three NUMBER\n  pattern ثلاثة\n"
+        XCTAssertEqual(try run(["annotate", "--rules", writeRules(dateRule), gold, "-o", before]).status, 0)
+        let result = try run(["eval", "--gold", gold, "--rules", writeRules(dateRule + numberRule), "--baseline", before])
+        XCTAssertEqual(result.status, 0, result.err)
+        XCTAssertTrue(result.out.contains("Against the baseline (strict F1)"), result.out)
+        XCTAssertTrue(result.out.contains("NUMBER            0.000    1.000   +1.000"), result.out)
+        XCTAssertTrue(result.out.contains("+ g gained: NUMBER [18,23) ⁨ثلاثة⁩"), result.out)
+    }
 }
