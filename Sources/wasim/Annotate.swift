@@ -37,46 +37,57 @@ struct Annotate: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file (a directory for brat, inline, html) instead of standard output.", valueName: "path"))
     var output: String?
 
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Annotate on this many threads (default: every core); output keeps the input order.", valueName: "n"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Argument(help: ArgumentHelp("Documents: .txt, .jsonl, directories, or - for standard input.", valueName: "input"))
     var inputs: [String]
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("name at least one input (a file, a directory, or - for standard input)") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if format.writesDirectory, output == nil { throw ValidationError("--format \(format.rawValue) writes a directory: give -o DIR") }
     }
 
     func run() throws {
         let (pack, rulesFailed) = rules.loadPack()
-        let annotator = Annotator(pack: pack, referenceDate: reference.date)
+        let annotators = try AnnotationPipeline.annotators(for: pack, referenceDate: reference.date, jobs: jobs)
         let sink = try DocumentOutput(format: format, path: output)
         var failures = rulesFailed ? 1 : 0
         var documents = 0
         var bytes = 0
         let started = Date()
         var formatter = DiagnosticFormatter()
-        try DocumentSource(inputs: inputs).forEach { item in
-            switch item {
-            case .failure(let diagnostic):
+        var writeError: Error?
+        AnnotationPipeline(annotators: annotators).run(DocumentSource(inputs: inputs)) { output in
+            guard writeError == nil else { return }
+            switch output {
+            case .problem(let diagnostic):
                 failures += 1
                 Console.error(formatter.format(diagnostic))
-            case .success(let input):
-                let annotated = annotator.annotate(input.document)
+            case .annotated(let annotated):
                 for error in annotated.errors {
                     failures += 1
                     Console.error("error: \(error)\n")
                 }
-                for problem in try sink.write(annotated, flush: inputs.contains("-")) {
-                    if problem.severity == .error { failures += 1 }
-                    Console.error(formatter.format(problem))
+                do {
+                    for problem in try sink.write(annotated, flush: inputs.contains("-")) {
+                        if problem.severity == .error { failures += 1 }
+                        Console.error(formatter.format(problem))
+                    }
+                } catch {
+                    writeError = error
                 }
                 documents += 1
-                bytes += input.document.text.utf8.count
+                bytes += annotated.document.text.utf8.count
                 if Console.errorIsTerminal, documents % 100 == 0 {
                     let seconds = max(Date().timeIntervalSince(started), 0.001)
                     Console.error(String(format: "\r%d documents, %.1f MB/s ", documents, Double(bytes) / 1e6 / seconds))
                 }
             }
         }
+        if let writeError { throw writeError }
         try sink.finish()
         if Console.errorIsTerminal, documents >= 100 { Console.error("\n") }
         if failures > 0 {

@@ -17,11 +17,16 @@ struct RulesOptions: ParsableArguments {
     var rulesPath: String {
         if let rules { return rules }
         if let fromEnvironment = ProcessInfo.processInfo.environment["WASIM_RULES"] { return fromEnvironment }
-        let bundled = URL(fileURLWithPath: #filePath)
+        return Self.checkoutPath("Rules")
+    }
+
+    /// A path in the checkout this program was built from (Rules, seeds, Gold), or the same
+    /// path relative to the working directory when the checkout is gone.
+    static func checkoutPath(_ relative: String) -> String {
+        let inCheckout = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Rules").path
-        if FileManager.default.fileExists(atPath: bundled) { return bundled }
-        return "Rules"
+            .appendingPathComponent(relative).path
+        return FileManager.default.fileExists(atPath: inCheckout) ? inCheckout : relative
     }
 
     /// Loads and compiles the pack, printing its diagnostics to standard error.

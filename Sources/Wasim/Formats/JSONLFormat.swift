@@ -46,9 +46,13 @@ public enum JSONLFormat {
     /// U+FEFF can only stand inside a string in valid JSON, so the escape changes nothing else.
     static func escapingByteOrderMarks(_ line: Data) -> Data {
         let mark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        // Most lines have no U+FEFF at all: one memchr for its first byte says so.
+        let hasMarkByte = line.withUnsafeBytes { bytes in
+            bytes.baseAddress.map { memchr($0, 0xEF, bytes.count) != nil } ?? false
+        }
+        guard hasMarkByte else { return line }
         var bytes = [UInt8](line)
         if bytes.starts(with: mark) { bytes.removeFirst(3) }
-        guard bytes.firstRange(of: mark) != nil else { return Data(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
         var index = 0

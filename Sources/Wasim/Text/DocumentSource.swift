@@ -6,7 +6,7 @@ import Foundation
 /// Documents are produced one at a time, so a large input streams through in constant memory.
 /// A document that cannot be read (invalid UTF-8, bad JSON) becomes a diagnostic naming the
 /// file and line, and the others still come.
-public struct DocumentSource {
+public struct DocumentSource: Sendable {
     /// One item: a document (possibly with spans, from JSONL) or a problem.
     public typealias Item = Result<AnnotatedDocument, Diagnostic>
 

@@ -174,6 +174,17 @@ extension CommandLineTests {
         XCTAssertEqual(try status("DATE=0.9,NUMBER=0.5"), 1)
     }
 
+    func testParallelAnnotationKeepsInputOrderAndOutput() throws {
+        let seeds = repositoryRoot.appendingPathComponent("seeds").path
+        let dev = repositoryRoot.appendingPathComponent("Gold/dev").path
+        let one = try run(["annotate", "--jobs", "1", seeds, dev])
+        let three = try run(["annotate", "--jobs", "3", seeds, dev])
+        XCTAssertEqual(one.status, 0, one.err)
+        XCTAssertEqual(three.status, 0, three.err)
+        XCTAssertEqual(one.out.split(separator: "\n").count, 21)
+        XCTAssertEqual(three.out, one.out)
+    }
+
     func testEvalBaselineReportsWhatARuleEditChanged() throws {
         let gold = goldDirectory()
         let directory = temporaryDirectory()

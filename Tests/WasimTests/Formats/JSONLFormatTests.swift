@@ -31,3 +31,15 @@ final class JSONLFormatTests: XCTestCase {
         XCTAssertEqual(document.spans.first?.attributes, ["value": "2022"])
     }
 }
+
+final class JSONTextTests: XCTestCase {
+    func testStringsRoundTripThroughAJSONReader() throws {
+        let tricky = "ماي \"2022\" \\ \n\r\t\u{01}\u{1F} \u{2028}\u{2029} \u{FEFF}x 😀 ﻿é"
+        let literal = JSONText.string(tricky)
+        XCTAssertFalse(literal.contains("\u{2028}"))
+        XCTAssertTrue(literal.contains("\\u0001"), literal)
+        XCTAssertTrue(literal.contains("\\ufeff"), literal)
+        let decoded = try JSONSerialization.jsonObject(with: Data(("[" + literal + "]").utf8)) as! [String]
+        XCTAssertEqual(decoded, [tricky])
+    }
+}
