@@ -13,8 +13,9 @@ struct Bench: ParsableCommand {
         discussion: """
             Builds a JSONL corpus of --size MB from the paragraphs of the source texts (default: \
             the seeds and the dev gold), shuffled with a fixed seed, then runs `wasim annotate` on \
-            it as a separate process with one thread and with --jobs threads, and reports MB/s, \
-            documents/s and peak resident memory. A second run on a tenth of the corpus shows \
+            it as a separate process with one annotating thread and with --jobs threads, and reports \
+            MB/s of wall time, documents/s, CPU seconds (all threads: reading, annotating, writing) \
+            with the MB per CPU-second they give, and peak resident memory. A second run on a tenth of the corpus shows \
             whether memory grows with the input (it should not: annotate streams). The time to \
             load and compile the rule pack is measured in-process.
 
@@ -76,15 +77,16 @@ struct Bench: ParsableCommand {
                               Double(bytes) / 1e6, documents, inputs.joined(separator: ", ")))
         Console.output(String(format: "rule pack: %d rules, loaded and compiled in %.0f ms\n\n",
                               loaded.rules.count, compile.milliseconds))
-        Console.output(EvalReportWriter.pad("threads", 8) + "  seconds     MB/s   docs/s   peak RSS\n")
+        Console.output(EvalReportWriter.pad("threads", 8) + "  seconds     MB/s   docs/s  CPU-s  MB/CPU-s   peak RSS\n")
         var single: Double?
         for threads in Set([1, jobs]).sorted() {
             let run = try annotate(full, jobs: threads)
             let rate = Double(bytes) / 1e6 / run.seconds
             single = single ?? rate
             let speedUp = threads > 1 ? String(format: "   (%.2f× one thread)", rate / single!) : ""
-            Console.output(EvalReportWriter.pad("\(threads)", 8) + String(format: " %8.2f %8.2f %8.0f %7.1f MB", run.seconds, rate,
-                                                                   Double(documents) / run.seconds, run.peakMegabytes) + speedUp + "\n")
+            Console.output(EvalReportWriter.pad("\(threads)", 8) + String(
+                format: " %8.2f %8.2f %8.0f %6.2f %9.2f %7.1f MB", run.seconds, rate, Double(documents) / run.seconds,
+                run.cpuSeconds, Double(bytes) / 1e6 / run.cpuSeconds, run.peakMegabytes) + speedUp + "\n")
         }
         let small = try annotate(tenth, jobs: jobs)
         let large = try annotate(full, jobs: jobs)
@@ -134,6 +136,8 @@ struct Bench: ParsableCommand {
 /// A child process's wall time and peak resident memory.
 struct ChildRun {
     var seconds: Double
+    /// User plus system CPU time of all its threads.
+    var cpuSeconds: Double
     var peakMegabytes: Double
 
     /// Runs a program with standard output discarded; fails with its standard error when it
@@ -162,7 +166,9 @@ struct ChildRun {
             let message = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
             throw ValidationError("`\(([executable] + arguments).joined(separator: " "))` failed:\n\(message)")
         }
-        return ChildRun(seconds: seconds, peakMegabytes: Double(usage.ru_maxrss) / 1024)
+        func cpu(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return ChildRun(seconds: seconds, cpuSeconds: cpu(usage.ru_utime) + cpu(usage.ru_stime),
+                        peakMegabytes: Double(usage.ru_maxrss) / 1024)
     }
 }
 
