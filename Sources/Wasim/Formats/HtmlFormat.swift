@@ -297,18 +297,7 @@ public enum HtmlFormat {
 
     /// Text safe in HTML content and in double- or single-quoted attribute values.
     public static func escaped<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
-        for scalar in scalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
+        MarkupEscaping.escaped(scalars, apostrophe: true)
     }
 
     /// ``escaped(_:)`` for a string.

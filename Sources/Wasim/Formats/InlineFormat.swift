@@ -87,17 +87,7 @@ public enum InlineFormat {
 
     /// Text with `&`, `<`, `>` and `"` replaced by their entities.
     static func escaped<S: Sequence>(_ scalars: S) -> String where S.Element == Unicode.Scalar {
-        var out = String.UnicodeScalarView()
-        for scalar in scalars {
-            switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            default: out.append(scalar)
-            }
-        }
-        return String(out)
+        MarkupEscaping.escaped(scalars, apostrophe: false)
     }
 
     // MARK: Reading

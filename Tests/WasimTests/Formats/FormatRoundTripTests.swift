@@ -9,17 +9,8 @@ import XCTest
 /// also read with a byte-order mark before it), and JSONL → CoNLL and → HTML, where every
 /// span must still be there.
 final class FormatRoundTripTests: XCTestCase {
-    /// SplitMix64: seeded, so that a failing case can be replayed from its seed.
-    private struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// Seeded (SplitMix64), so that a failing case can be replayed from its seed.
+    private typealias SeededGenerator = SplitMix64
 
     private static let labels = ["DATE", "NUMBER", "LOCATION", "AGENCY", "ORGANIZATION", "X-1", "لقب"]
     private static let keys = ["value", "kind", "canonical", "note", "mod"]
@@ -67,7 +58,7 @@ final class FormatRoundTripTests: XCTestCase {
     }
 
     private func randomDocuments(seed: UInt64) throws -> [AnnotatedDocument] {
-        var generator = SeededGenerator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         return try seedTexts().enumerated().map { index, seed in
             randomDocument(id: "doc\(index)", seedText: seed.text, generator: &generator)
         }
