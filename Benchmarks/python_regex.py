@@ -320,7 +320,7 @@ def compare(args, rules, documents, matches, annotated, per_rule_seconds, python
     missing = []  # wasim spans that no Python match of their rule has
     unknown_rules = Counter()
     outputs = {}
-    with open(annotated, encoding="utf-8") as lines:
+    with open(annotated, encoding="utf-8", newline="") as lines:
         for line in lines:
             record = json.loads(line)
             outputs.setdefault(record["id"], []).append(record)
