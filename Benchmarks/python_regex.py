@@ -302,7 +302,8 @@ def run(args, command, scratch):
         print(f"wasim:          {wasim_mbps:.3f} MB/s ({source})")
     print(f"ratio:          wasim / Python = {wasim_mbps / python_mbps:.1f}x"
           + (f" ({megabytes / wasim_seconds / python_mbps:.1f}x counting wasim's start-up)" if wasim_seconds else ""))
-    print("                (wasim also normalises attributes, resolves conflicts and writes JSON; Python only matches)")
+    if wasim_seconds is not None:
+        print("                (wasim also normalises attributes, resolves conflicts and writes JSON; Python only matches)")
     if wasim_errors.strip():
         print("wasim reported on standard error:")
         for line in wasim_errors.strip().splitlines()[:10]:
