@@ -284,7 +284,11 @@ def run(args, command, scratch):
         empty.write_text('{"id":"one","text":"."}\n', encoding="utf-8")
         startup = min(run_wasim(command, empty, args.rules, os.devnull, jobs)[0] for _ in range(args.wasim_runs))
         wasim_seconds = min(run_wasim(command, selected, args.rules, os.devnull, jobs)[0] for _ in range(args.wasim_runs))
-        wasim_mbps = megabytes / max(wasim_seconds - startup, 1e-9)
+        if wasim_seconds - startup > 0.2 * wasim_seconds:
+            wasim_mbps = megabytes / (wasim_seconds - startup)
+        else:  # start-up is most of the run: the difference would mean nothing
+            wasim_mbps = megabytes / wasim_seconds
+            startup = None
         source = (f"`wasim annotate{' --jobs 1' if jobs else ''} CORPUS -o /dev/null`, fastest of {args.wasim_runs}"
                   + ("" if jobs else "; this wasim has no --jobs, and annotate ran on one core"))
     _, wasim_errors = run_wasim(command, selected, args.rules, annotated, jobs)
@@ -293,7 +297,11 @@ def run(args, command, scratch):
     print(f"MB processed:   {megabytes:.2f}")
     print(f"Python regex:   {python_seconds:.2f} s, {python_mbps:.3f} MB/s "
           f"(marks removed and {len(rules)} rules scanned per document; compiling not counted)")
-    if wasim_seconds is not None:
+    if wasim_seconds is not None and startup is None:
+        print(f"wasim:          {wasim_seconds:.2f} s wall, {wasim_mbps:.3f} MB/s start-up included (too little text "
+              "to tell start-up apart: raise --limit-mb)")
+        print(f"                ({source})")
+    elif wasim_seconds is not None:
         print(f"wasim:          {wasim_seconds:.2f} s wall, of which {startup:.2f} s start-up (loading and compiling "
               f"the rules, timed on a one-document input); {wasim_mbps:.3f} MB/s without it, "
               f"{megabytes / wasim_seconds:.3f} MB/s with it")
@@ -301,7 +309,7 @@ def run(args, command, scratch):
     else:
         print(f"wasim:          {wasim_mbps:.3f} MB/s ({source})")
     print(f"ratio:          wasim / Python = {wasim_mbps / python_mbps:.1f}x"
-          + (f" ({megabytes / wasim_seconds / python_mbps:.1f}x counting wasim's start-up)" if wasim_seconds else ""))
+          + (f" ({megabytes / wasim_seconds / python_mbps:.1f}x counting wasim's start-up)" if startup else ""))
     if wasim_seconds is not None:
         print("                (wasim also normalises attributes, resolves conflicts and writes JSON; Python only matches)")
     if wasim_errors.strip():
