@@ -5,7 +5,15 @@ import Wasim
 struct Compile: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the ICU pattern each rule compiles to.",
-        discussion: "With --json, a JSON array with one {\"rule\",\"label\",\"pattern\"} object per line.\n\nExamples:\n  wasim compile --json > patterns.json    (Feed the patterns to another engine)"
+        discussion: """
+            With --json, a JSON array with one {"rule","label","blocker","options","pattern"} object \
+            per line; "options" lists the rule's options that differ from the defaults \
+            (e.g. "ignore-case"). Rules with optional diacritics (no "no-diacritics") match text \
+            whose harakat (U+064B-U+0652), superscript alef (U+0670) and tatweel (U+0640) are removed.
+
+            Examples:
+              wasim compile --json > patterns.json    (Feed the patterns to another engine)
+            """
     )
 
     @OptionGroup var rules: RulesOptions
@@ -17,7 +25,9 @@ struct Compile: ParsableCommand {
         let (pack, hadErrors) = rules.loadPack()
         if json {
             let lines = pack.rules.map { rule in
-                "{\"rule\":\(JSONText.string(rule.name)),\"label\":\(JSONText.string(rule.label)),\"pattern\":\(JSONText.string(rule.pattern))}"
+                "{\"rule\":\(JSONText.string(rule.name)),\"label\":\(JSONText.string(rule.label)),"
+                    + "\"blocker\":\(rule.isBlocker),\"options\":[\(rule.options.changedWords.map(JSONText.string).joined(separator: ","))],"
+                    + "\"pattern\":\(JSONText.string(rule.pattern))}"
             }
             Console.output("[\n" + lines.joined(separator: ",\n") + "\n]\n")
         } else {

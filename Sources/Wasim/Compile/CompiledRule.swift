@@ -17,6 +17,8 @@ public struct CompiledRule: Sendable {
     public let order: Int
     /// Where the rule is declared.
     public let location: SourceLocation
+    /// The options it was compiled with.
+    public let options: RuleOptions
     /// The ICU pattern it compiles to.
     public let pattern: String
     /// The compiled matcher (clone it for another thread).
@@ -56,7 +58,7 @@ public struct CompiledRule: Sendable {
     public func cloned() throws(ICUError) -> CompiledRule {
         CompiledRule(
             name: name, label: label, priority: priority, isBlocker: isBlocker, blockedLabels: blockedLabels,
-            order: order, location: location, pattern: pattern, regex: try regex.clone(), spanGroup: spanGroup,
+            order: order, location: location, options: options, pattern: pattern, regex: try regex.clone(), spanGroup: spanGroup,
             groups: groups, lexicons: lexicons, attributes: attributes, normalizers: normalizers, examples: examples,
             lexiconMatcher: lexiconMatcher, startEntry: startEntry,
             startRegex: try startRegex?.clone(), matchesMarkFreeText: matchesMarkFreeText)

@@ -140,7 +140,7 @@ public struct RuleCompiler {
         return CompiledRule(
             name: declaration.name, label: declaration.label, priority: declaration.priority,
             isBlocker: declaration.isBlocker, blockedLabels: declaration.blockedLabels, order: order,
-            location: declaration.location, pattern: builder.pattern, regex: regex,
+            location: declaration.location, options: options, pattern: builder.pattern, regex: regex,
             spanGroup: hasContext ? (regex.groupNumber(named: CompiledRule.spanGroupName) ?? 0) : 0,
             groups: groups, lexicons: translator.lexiconNames.compactMap { symbols.lexicons[$0] },
             attributes: declaration.attributes, normalizers: ruleNormalizers, examples: declaration.examples,

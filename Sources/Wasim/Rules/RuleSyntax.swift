@@ -126,6 +126,16 @@ public struct RuleOptions: Hashable, Sendable {
     /// The option words of rule files (each also as `no-WORD`).
     public static let words = ["variants", "diacritics", "clitics", "boundaries", "digits", "ignore-case"]
 
+    /// The option words that differ from the defaults, as a rule file writes them
+    /// (`ignore-case`, `no-diacritics`, …), in ``words`` order.
+    public var changedWords: [String] {
+        let defaults = RuleOptions()
+        return Self.words.compactMap { word in
+            guard let path = Self.keyPath(for: word), self[keyPath: path] != defaults[keyPath: path] else { return nil }
+            return self[keyPath: path] ? word : "no-" + word
+        }
+    }
+
     /// The switch an option word sets, or nil for an unknown word.
     public static func keyPath(for word: String) -> WritableKeyPath<RuleOptions, Bool>? {
         switch word {

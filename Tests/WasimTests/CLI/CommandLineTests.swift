@@ -109,12 +109,15 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testCompileJSONListsEveryRuleWithItsPattern() throws {
-        let result = try run(["compile", "--json", "--rules", writeRules(rules)])
+        let withOptions = rules + "\n  option ignore-case no-diacritics\nblock not_three NUMBER\n  pattern ثلاثة \\s+ أيام\n"
+        let result = try run(["compile", "--json", "--rules", writeRules(withOptions)])
         XCTAssertEqual(result.status, 0, result.err)
-        let list = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [[String: String]]
-        XCTAssertEqual(list.map { $0["rule"]! }, ["month_year", "three"])
-        XCTAssertEqual(list.map { $0["label"]! }, ["DATE", "NUMBER"])
-        XCTAssertTrue(list[1]["pattern"]!.contains("ث"))
+        let list = try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as! [[String: Any]]
+        XCTAssertEqual(list.map { $0["rule"] as! String }, ["month_year", "three", "not_three"])
+        XCTAssertEqual(list.map { $0["label"] as! String }, ["DATE", "NUMBER", "NUMBER"])
+        XCTAssertEqual(list.map { $0["blocker"] as! Bool }, [false, false, true])
+        XCTAssertEqual(list.map { $0["options"] as! [String] }, [[], ["no-diacritics", "ignore-case"], []])
+        XCTAssertTrue((list[1]["pattern"] as! String).contains("ث"))
     }
 
     func testTestCommandReportsFailingExamplesWithTheirLine() throws {
