@@ -41,6 +41,9 @@ struct Annotate: ParsableCommand {
         "Annotate on this many threads (default: every core); output keeps the input order.", valueName: "n"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(name: .long, help: "At the end, print documents, MB, seconds, MB/s and peak memory to standard error.")
+    var stats = false
+
     @Argument(help: ArgumentHelp("Documents: .txt, .jsonl, directories, or - for standard input.", valueName: "input"))
     var inputs: [String]
 
@@ -90,10 +93,27 @@ struct Annotate: ParsableCommand {
         if let writeError { throw writeError }
         try sink.finish()
         if Console.errorIsTerminal, documents >= 100 { Console.error("\n") }
+        if stats {
+            let seconds = max(Date().timeIntervalSince(started), 0.001)
+            Console.error(String(format: "stats: %d documents, %.2f MB, %.2f s, %.2f MB/s, peak RSS %.1f MB\n", documents,
+                                 Double(bytes) / 1e6, seconds, Double(bytes) / 1e6 / seconds, Self.peakResidentMegabytes() ?? .nan))
+        }
         if failures > 0 {
             Console.error("\(documents) document\(documents == 1 ? "" : "s") written; \(failures) problem\(failures == 1 ? "" : "s") reported above\n")
             throw ExitCode(1)
         }
+    }
+}
+
+extension Annotate {
+    /// This process's peak resident memory (VmHWM of /proc/self/status), in MB.
+    static func peakResidentMegabytes() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else {
+            return nil
+        }
+        return kilobytes / 1024
     }
 }
 

@@ -107,7 +107,7 @@ struct Bench: ParsableCommand {
 
     /// Runs `wasim annotate` on a corpus in a child process, output discarded.
     private func annotate(_ corpus: String, jobs: Int) throws -> ChildRun {
-        let arguments = ["annotate", "--rules", rules.rulesPath, "--jobs", "\(jobs)", corpus]
+        let arguments = ["annotate", "--rules", rules.rulesPath, "--jobs", "\(jobs)", "--stats", corpus]
         return try ChildRun.run(executable: Machine.executablePath, arguments: arguments)
     }
 
@@ -167,8 +167,13 @@ struct ChildRun {
             throw ValidationError("`\(([executable] + arguments).joined(separator: " "))` failed:\n\(message)")
         }
         func cpu(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        // The child's own peak (`--stats`): wait4's ru_maxrss also counts the parent's memory,
+        // which a spawned child shares until it runs its program.
+        let report = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+        let peak = report.split(separator: "\n").last { $0.hasPrefix("stats:") }
+            .flatMap { $0.components(separatedBy: "peak RSS ").last?.split(separator: " ").first }.flatMap { Double($0) }
         return ChildRun(seconds: seconds, cpuSeconds: cpu(usage.ru_utime) + cpu(usage.ru_stime),
-                        peakMegabytes: Double(usage.ru_maxrss) / 1024)
+                        peakMegabytes: peak ?? Double(usage.ru_maxrss) / 1024)
     }
 }
 

@@ -150,6 +150,21 @@ public struct PatternPrefixes: Sendable, Equatable {
         PatternPrefixes(prefixes: Set(prefixes.map { $0.count == 0 && !$0.isOpen ? $0 : $0.opened }))
     }
 
+    /// The beginnings cut before their first character that has case, for a rule matched
+    /// case-insensitively: ICU then also matches other characters that fold alike (`K` the
+    /// Kelvin sign for `k`, `ß` for `ss`), which the filter does not follow. Digits, Arabic
+    /// letters and ASCII punctuation have no case and are kept.
+    public var caseless: PatternPrefixes {
+        func hasNoCase(_ unit: UInt16) -> Bool {
+            (0x0600...0x06FF).contains(unit) || (unit < 0x80 && !(0x41...0x5A).contains(unit) && !(0x61...0x7A).contains(unit))
+        }
+        return PatternPrefixes(prefixes: Set(prefixes.map { prefix in
+            let units = prefix.units
+            guard let cut = units.firstIndex(where: { !hasNoCase($0) }) else { return prefix }
+            return Prefix(units: units[..<cut], isOpen: true)
+        }))
+    }
+
     /// A quantified element: `{min,max}` (`max` nil for unbounded).
     func repeated(min: Int, max: Int?) -> PatternPrefixes {
         if min == 1, max == 1 { return self }

@@ -125,8 +125,8 @@ public struct RuleCompiler {
         let matcher = LexiconMatcher.eligibleLexicon(of: declaration).flatMap { symbols.lexicons[$0.lexicon] }
             .map { cache.matcher(for: $0) }
         // The filter walks the mark-free text, which rules that match marks do not see.
-        let startEntry = options.ignoreCase || !options.optionalDiacritics ? nil : PatternPrefixes(pattern: builder.pattern).map {
-            StartFilter.Entry(prefixes: $0, anchor: options.wordBoundaries ? .wordStart : .anywhere)
+        let startEntry = !options.optionalDiacritics ? nil : PatternPrefixes(pattern: builder.pattern).map {
+            StartFilter.Entry(prefixes: options.ignoreCase ? $0.caseless : $0, anchor: options.wordBoundaries ? .wordStart : .anywhere)
         }
         // The filter's starts satisfy the proclitic lookbehind, so ICU need not test it again.
         var startRegex: ICURegex?
