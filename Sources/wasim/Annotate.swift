@@ -63,19 +63,19 @@ struct Annotate: ParsableCommand {
         let started = Date()
         var formatter = DiagnosticFormatter()
         var writeError: Error?
-        AnnotationPipeline(annotators: annotators).run(DocumentSource(inputs: inputs)) { output in
+        AnnotationPipeline(annotators: annotators, render: sink.render).run(DocumentSource(inputs: inputs)) { output in
             guard writeError == nil else { return }
             switch output {
             case .problem(let diagnostic):
                 failures += 1
                 Console.error(formatter.format(diagnostic))
-            case .annotated(let annotated):
+            case .annotated(let annotated, let rendered):
                 for error in annotated.errors {
                     failures += 1
                     Console.error("error: \(error)\n")
                 }
                 do {
-                    for problem in try sink.write(annotated, flush: inputs.contains("-")) {
+                    for problem in try sink.write(annotated, rendered: rendered, flush: inputs.contains("-")) {
                         if problem.severity == .error { failures += 1 }
                         Console.error(formatter.format(problem))
                     }

@@ -27,10 +27,17 @@ final class DocumentOutput {
         }
     }
 
-    /// Writes one document; returns what the format could not hold (the rest is written).
-    func write(_ annotated: AnnotatedDocument, flush: Bool = false) throws -> [Diagnostic] {
+    /// The stream text of a document, for a worker thread to prepare; nil for directory formats.
+    var render: @Sendable (AnnotatedDocument) -> String? {
+        let format = format
+        return { format.writesDirectory ? nil : format.streamText(for: $0) }
+    }
+
+    /// Writes one document (its stream text when already rendered); returns what the format
+    /// could not hold (the rest is written).
+    func write(_ annotated: AnnotatedDocument, rendered: String? = nil, flush: Bool = false) throws -> [Diagnostic] {
         if let sink {
-            sink.write(format.streamText(for: annotated) ?? "", flush: flush)
+            sink.write(rendered ?? format.streamText(for: annotated) ?? "", flush: flush)
             return format.problems(writing: annotated)
         }
         return try directory!.write(annotated)

@@ -10,13 +10,15 @@ import Foundation
 public final class AnnotationPipeline: @unchecked Sendable {
     /// One result, in input order.
     public enum Output: Sendable {
-        /// An annotated document.
-        case annotated(AnnotatedDocument)
+        /// An annotated document, and its text in the output format when the pipeline was
+        /// given a `render` function (run on the worker, so writing stays light).
+        case annotated(AnnotatedDocument, rendered: String?)
         /// A document that could not be read (its diagnostic names the file and line).
         case problem(Diagnostic)
     }
 
     private let annotators: [Annotator]
+    private let render: (@Sendable (AnnotatedDocument) -> String?)?
     /// The most documents read but not yet handed back.
     public let capacity: Int
 
@@ -32,9 +34,11 @@ public final class AnnotationPipeline: @unchecked Sendable {
     ///   - annotators: one per worker thread; they must not share matchers (use
     ///     ``RulePack/cloned()`` for each after the first).
     ///   - capacity: the most documents in flight (default: 8 per worker).
-    public init(annotators: [Annotator], capacity: Int? = nil) {
+    ///   - render: turns each annotated document into its output text on the worker thread.
+    public init(annotators: [Annotator], capacity: Int? = nil, render: (@Sendable (AnnotatedDocument) -> String?)? = nil) {
         precondition(!annotators.isEmpty, "a pipeline needs at least one annotator")
         self.annotators = annotators
+        self.render = render
         self.capacity = max(capacity ?? annotators.count * 8, annotators.count)
     }
 
@@ -96,9 +100,13 @@ public final class AnnotationPipeline: @unchecked Sendable {
             }
             let (sequence, item) = pending.removeFirst()
             condition.unlock()
-            let output: Output = switch item {
-            case .success(let input): .annotated(annotator.annotate(input.document))
-            case .failure(let diagnostic): .problem(diagnostic)
+            let output: Output
+            switch item {
+            case .success(let input):
+                let annotated = annotator.annotate(input.document)
+                output = .annotated(annotated, rendered: render?(annotated))
+            case .failure(let diagnostic):
+                output = .problem(diagnostic)
             }
             condition.lock()
             finished[sequence] = output
