@@ -316,6 +316,15 @@ private struct Parser {
     /// operations the analysis does not follow.
     private mutating func characterClass() throws(Unsupported) -> (units: Set<UInt16?>?, prefixes: PatternPrefixes) {
         var units: Set<UInt16?>? = []
+        // A POSIX-style property set, `[:alpha:]` or `[:^alpha:]`: large.
+        if current == ":" {
+            while let scalar = current, !(scalar == ":" && peek(1) == "]" && index > 0 && scalars[index - 1] != "[") {
+                index += 1
+            }
+            guard current == ":" else { throw Unsupported() }
+            index += 2
+            return (nil, .any)
+        }
         if current == "^" {
             index += 1
             units = nil

@@ -38,6 +38,12 @@ final class PatternPrefixesTests: XCTestCase {
         XCTAssertFalse(PatternPrefixes(pattern: "(?:ab)?c")!.acceptsAnyStart)
     }
 
+    func testPosixPropertySetsAreLarge() {
+        // ICU reads [:alpha:] as the set of letters, not as the characters : a l p h.
+        XCTAssertTrue(PatternPrefixes(pattern: "[:alpha:]b")!.acceptsAnyStart)
+        XCTAssertTrue(PatternPrefixes(pattern: "[[:digit:]x]")!.acceptsAnyStart)
+    }
+
     func testInlineFlagsAreNotFollowed() {
         XCTAssertNil(PatternPrefixes(pattern: "(?i)abc"))
         XCTAssertNil(PatternPrefixes(pattern: "(?x) a b"))
