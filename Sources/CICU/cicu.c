@@ -3,6 +3,7 @@
 
 #include <unicode/ucal.h>
 #include <unicode/uregex.h>
+#include <unicode/uchar.h>
 #include <unicode/utypes.h>
 
 struct cicu_regex { URegularExpression *re; };
@@ -146,4 +147,20 @@ int cicu_hijri_to_gregorian(int32_t year, int32_t month, int32_t day,
     *g_day = ucal_get(greg, UCAL_DATE, &st);
     ucal_close(greg);
     return U_SUCCESS(st) ? 1 : 0;
+}
+
+int cicu_is_word(int32_t c) {
+    /* ICU's regex \w: [\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\u200c\u200d]. */
+    if (c == 0x200C || c == 0x200D) return 1;
+    if (u_hasBinaryProperty(c, UCHAR_ALPHABETIC)) return 1;
+    int8_t type = u_charType(c);
+    return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK ||
+           type == U_DECIMAL_DIGIT_NUMBER || type == U_CONNECTOR_PUNCTUATION;
+}
+
+int cicu_is_space(int32_t c) {
+    /* ICU's regex \s: [\t\n\f\r\p{Z}]. */
+    if (c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D) return 1;
+    int8_t type = u_charType(c);
+    return type == U_SPACE_SEPARATOR || type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR;
 }

@@ -128,7 +128,16 @@ struct Eval: ParsableCommand {
             problems += baselineProblems
             if !baselineProblems.isEmpty { Console.error(formatter.format(baselineProblems)) }
             var before: [String: [Span]] = [:]
-            for document in read { before[document.document.id] = document.spans }
+            let goldTexts = Dictionary(documents.map { ($0.document.id, $0.document.text) }, uniquingKeysWith: { first, _ in first })
+            for document in read {
+                if let text = goldTexts[document.document.id], text != document.document.text {
+                    let mismatch = Diagnostic.error("document `\(document.document.id)`: the baseline's text differs from the gold text; left out of the comparison")
+                    problems.append(mismatch)
+                    Console.error(formatter.format(mismatch))
+                    continue
+                }
+                before[document.document.id] = document.spans
+            }
             let gold = documents.map { (id: $0.document.id, spans: $0.gold) }
             var after: [String: [Span]] = [:]
             for document in documents { after[document.document.id] = document.predicted }

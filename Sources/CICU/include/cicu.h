@@ -97,4 +97,10 @@ int cicu_hijri_to_gregorian(int32_t year, int32_t month, int32_t day,
 }
 #endif
 
+/** 1 when a code point is in ICU's regex \w (the system ICU's Unicode version). */
+int cicu_is_word(int32_t c);
+
+/** 1 when a code point is in ICU's regex \s. */
+int cicu_is_space(int32_t c);
+
 #endif

@@ -148,24 +148,17 @@ public struct LexiconMatcher: Sendable {
 enum WordCharacters {
     /// ICU's `\\w` for every code unit (surrogates: false).
     static var wordTable: [Bool] { word }
+    // From the system ICU, so that these tables agree with the compiled patterns even where
+    // Swift's Unicode data is newer. Surrogate code units are not characters: false.
     private static let word: [Bool] = (0..<0x10000).map { value in
-        Unicode.Scalar(UInt32(value)).map(isWordScalar) ?? false  // surrogates are not scalars
+        !UTF16.isLeadSurrogate(UInt16(value)) && !UTF16.isTrailSurrogate(UInt16(value)) && ICUCharacters.isWord(UInt32(value))
     }
 
     /// ICU's `\w`: alphabetic, marks, decimal digits, connector punctuation, ZWNJ and ZWJ.
-    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation: return true
-        default: return scalar.properties.isAlphabetic || scalar.value == 0x200C || scalar.value == 0x200D
-        }
-    }
-    private static let space: [Bool] = (0..<0x10000).map { value in
-        guard let scalar = Unicode.Scalar(UInt32(value)) else { return false }
-        switch scalar.properties.generalCategory {
-        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
-        default: return value == 0x09 || value == 0x0A || value == 0x0C || value == 0x0D
-        }
-    }
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool { ICUCharacters.isWord(scalar.value) }
+
+    private static let space: [Bool] = (0..<0x10000).map { ICUCharacters.isSpace(UInt32($0)) }
+
     /// ICU's `\w`.
     static func isWord(_ unit: UInt16) -> Bool { word[Int(unit)] }
 

@@ -297,10 +297,9 @@ private struct Parser {
                 guard current == ">" else { throw Unsupported() }
                 index += 1
             case ("#", _):
-                while let scalar = current, scalar != ")" { index += 1 }
-                guard current == ")" else { throw Unsupported() }
-                index += 1
-                return .empty
+                // A comment is not an element: a quantifier after it applies to what came
+                // before, which this reader does not follow.
+                throw Unsupported()
             default:
                 // Inline flags change how the rest reads (case, free spacing).
                 throw Unsupported()
@@ -410,8 +409,11 @@ private struct Parser {
         guard let scalar = current else { throw Unsupported() }
         index += 1
         switch scalar {
-        case "b", "B", "A", "z", "Z", "G":
+        case "b", "B", "A", "z", "Z":
             return .empty
+        case "G":
+            // The end of the previous match: matching from a start resets it to the text's start.
+            throw Unsupported()
         case "s", "S", "w", "W", "d", "D", "h", "H", "v", "V", "R", "X":
             return .any
         case "p", "P", "N":
@@ -421,13 +423,16 @@ private struct Parser {
             if scalar == "k" { skipBraces() }
             return .any  // a back-reference
         case "Q":
-            var result = PatternPrefixes.empty
-            while let quoted = current, !(quoted == "\\" && peek(1) == "E") {
-                result = result.followed(by: .literal(quoted))
+            var quoted: [Unicode.Scalar] = []
+            while let scalar = current, !(scalar == "\\" && peek(1) == "E") {
+                quoted.append(scalar)
                 index += 1
             }
             if current == "\\" { index += 2 }
-            return result
+            // A quantifier after `\E` applies to the last quoted character only.
+            guard let last = quoted.popLast() else { return .empty }
+            let head = quoted.reduce(PatternPrefixes.empty) { $0.followed(by: .literal($1)) }
+            return head.followed(by: try quantified(.literal(last)))
         default:
             return .literal(try escapedCharacter(scalar))
         }

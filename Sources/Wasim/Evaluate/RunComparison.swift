@@ -124,7 +124,8 @@ public struct PairedBootstrap: Sendable {
         /// Current minus baseline F1.
         public var difference: Interval
         /// The share of draws where the current run did not beat the baseline (a one-sided
-        /// p-value for "the current run is better").
+        /// p-value for "the current run is better"). Ties count as not better, so when a
+        /// change touches few documents (many draws leave them all out) this is conservative.
         public var shareNotBetter: Double
     }
 

@@ -41,6 +41,9 @@ public final class ICURegex: @unchecked Sendable {
     private var text: [UInt16] = []
     /// The pattern as compiled.
     public let pattern: String
+    /// The limits set, which a clone must set again (ICU's clone does not copy them).
+    private var timeLimit: Int32 = 0
+    private var stackLimit: Int32?
 
     /// Compiles a pattern.
     /// - Throws: ``ICUPatternError`` with ICU's error position.
@@ -72,7 +75,10 @@ public final class ICURegex: @unchecked Sendable {
         guard let copy = cicu_regex_clone(handle, &status), cicu_failed(status) == 0 else {
             throw ICUError(status: status)
         }
-        return ICURegex(handle: copy, pattern: pattern)
+        let clone = ICURegex(handle: copy, pattern: pattern)
+        try clone.setTimeLimit(timeLimit)
+        if let stackLimit { try clone.setStackLimit(stackLimit) }
+        return clone
     }
 
     /// Limits the work of one match (ICU's units, roughly milliseconds); 0 means none.
@@ -80,6 +86,7 @@ public final class ICURegex: @unchecked Sendable {
         var status: Int32 = 0
         cicu_regex_set_time_limit(handle, limit, &status)
         try check(status)
+        timeLimit = limit
     }
 
     /// Limits the backtracking stack in bytes; 0 means none.
@@ -87,6 +94,7 @@ public final class ICURegex: @unchecked Sendable {
         var status: Int32 = 0
         cicu_regex_set_stack_limit(handle, bytes, &status)
         try check(status)
+        stackLimit = bytes
     }
 
     /// The number of the group with this name, if the pattern has one.
@@ -186,6 +194,16 @@ public final class ICURegex: @unchecked Sendable {
     private func check(_ status: Int32) throws(ICUError) {
         if cicu_failed(status) != 0 { throw ICUError(status: status) }
     }
+}
+
+/// Character classes as the system ICU's regular expressions see them (its Unicode version,
+/// which may be older than Swift's own tables).
+public enum ICUCharacters {
+    /// ICU's `\w`: alphabetic, marks, decimal digits, connector punctuation, ZWNJ and ZWJ.
+    public static func isWord(_ scalar: UInt32) -> Bool { cicu_is_word(Int32(bitPattern: scalar)) == 1 }
+
+    /// ICU's `\s`: tab, line feed, form feed, carriage return and the separators.
+    public static func isSpace(_ scalar: UInt32) -> Bool { cicu_is_space(Int32(bitPattern: scalar)) == 1 }
 }
 
 /// Calendar conversions backed by ICU.

@@ -53,6 +53,11 @@ final class PatternPrefixesTests: XCTestCase {
         XCTAssertEqual(beginnings("\\(\\s*x"), ["(x", "(…"])
         XCTAssertEqual(beginnings("\\u0628\\x{0644}"), ["بل"])
         XCTAssertEqual(beginnings("\\Qa.b\\Ec"), ["a.bc"])
+        // A quantifier after \E takes the last quoted character alone.
+        XCTAssertEqual(beginnings("\\Qab\\E?c"), ["abc", "ac"])
+        // \G and comments are not followed.
+        XCTAssertNil(PatternPrefixes(pattern: "\\Ga"))
+        XCTAssertNil(PatternPrefixes(pattern: "s(?#x)*"))
         XCTAssertEqual(beginnings("a\\1"), ["a…"])
     }
 

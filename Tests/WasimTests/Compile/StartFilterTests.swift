@@ -68,6 +68,19 @@ final class StartFilterTests: XCTestCase {
         XCTAssertFalse(rule.startRegex!.pattern.hasPrefix("(?<="))
     }
 
+    func testWordEdgesFollowTheSystemICUsUnicodeVersion() {
+        // Characters newer than some ICU versions (Swift's own tables may know them): the
+        // filtered rule must decide like ICU's full scan of the original text.
+        let filtered = makePack("rule book X\n  pattern كتاب\n")
+        let fullScan = makePack("rule book X\n  pattern كتاب\n  option no-diacritics\n")
+        XCTAssertTrue(filtered.startFilter.isFiltered(0))
+        XCTAssertFalse(fullScan.startFilter.isFiltered(0))
+        for newer in ["\u{0897}", "\u{1C89}", "\u{A7CB}", "\u{10D40}"] {
+            let text = "x \(newer)كتاب \(newer)"
+            XCTAssertEqual(spans(text, filtered), spans(text, fullScan), "after U+\(String(newer.unicodeScalars.first!.value, radix: 16))")
+        }
+    }
+
     func testARuleThatMayStartWithAnythingIsNotFiltered() {
         let pack = makePack("""
             rule any X
