@@ -65,28 +65,9 @@ void cicu_regex_set_text(cicu_regex *regex, const uint16_t *text, int32_t length
     *status = st;
 }
 
-void cicu_regex_set_region(cicu_regex *regex, int32_t start, int32_t end, int32_t *status) {
-    UErrorCode st = U_ZERO_ERROR;
-    uregex_setRegion(AS_RE(regex), start, end, &st);
-    if (U_SUCCESS(st)) {
-        uregex_useTransparentBounds(AS_RE(regex), 1, &st);
-    }
-    if (U_SUCCESS(st)) {
-        uregex_useAnchoringBounds(AS_RE(regex), 0, &st);
-    }
-    *status = st;
-}
-
 int cicu_regex_find_next(cicu_regex *regex, int32_t *status) {
     UErrorCode st = U_ZERO_ERROR;
     UBool found = uregex_findNext(AS_RE(regex), &st);
-    *status = st;
-    return (U_SUCCESS(st) && found) ? 1 : 0;
-}
-
-int cicu_regex_find_from(cicu_regex *regex, int32_t start, int32_t *status) {
-    UErrorCode st = U_ZERO_ERROR;
-    UBool found = uregex_find(AS_RE(regex), start, &st);
     *status = st;
     return (U_SUCCESS(st) && found) ? 1 : 0;
 }

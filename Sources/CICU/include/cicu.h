@@ -61,14 +61,8 @@ void cicu_regex_set_stack_limit(cicu_regex *regex, int32_t limit, int32_t *statu
 /** Sets the subject text. ICU does not copy it: the buffer must outlive the matching. */
 void cicu_regex_set_text(cicu_regex *regex, const uint16_t *text, int32_t length, int32_t *status);
 
-/** Restricts matching to [start, end) of the text; lookaround may still see outside. */
-void cicu_regex_set_region(cicu_regex *regex, int32_t start, int32_t end, int32_t *status);
-
 /** Finds the next match; returns 1 when one was found. */
 int cicu_regex_find_next(cicu_regex *regex, int32_t *status);
-
-/** Finds the first match at or after `start`, resetting the matcher; 1 when found. */
-int cicu_regex_find_from(cicu_regex *regex, int32_t start, int32_t *status);
 
 /** Tries one match starting exactly at `start` (lookbehind sees the text before it), resetting
     the matcher; 1 when found. */

@@ -64,9 +64,6 @@ public struct StartFilter: Sendable {
     /// Whether a rule runs only at the starts the filter finds.
     public func isFiltered(_ rule: Int) -> Bool { rule < isFiltered.count && isFiltered[rule] }
 
-    /// The number of rules the filter restricts.
-    public var filteredCount: Int { isFiltered.filter { $0 }.count }
-
     /// For each rule, the ascending UTF-16 offsets where it may start (empty for rules that
     /// are not filtered).
     public func starts(in text: [UInt16]) -> [[Int]] {
